@@ -1,0 +1,32 @@
+/**
+ * A complete, valid order document for `trkref`, as a merchant would send it. Its type is inferred rather
+ * than declared as `CustomerOrderDocument`, because the schema that defines that type uses this example.
+ */
+export function exampleOrder(trkref: string) {
+  return {
+    trkref,
+    order_ref: "ORD-2021-000123",
+    order_date: "25-09-2021",
+    fulfilment_date: "27-09-2021",
+    language: "en",
+    locale: "en-GB",
+    customer: {
+      email: "jane.doe@example.com",
+      customer_ref: "CUST-0042",
+      title: "Ms",
+      first_name: "Jane",
+      surname: "Doe",
+      postcode: "SW1A 1AA",
+      country: "GB",
+    },
+    order_items: [
+      {
+        sku: "TSHIRT-BLUE-M",
+        price: "55,99",
+        currency: "GBP",
+        metadata: { field_1: "gift wrapped", colour: "blue" },
+      },
+      { sku: "MUG-001", price: 12.5, currency: "GBP" },
+    ],
+  };
+}
