@@ -1,0 +1,138 @@
+import type Database from "better-sqlite3";
+import type { NormalisedItem, NormalisedOrder } from "../../domain/normalised-order.js";
+import type { StoredOrder } from "../store.js";
+
+interface OrderRow {
+  trkref: string;
+  order_ref: string;
+  order_date: string | null;
+  fulfilment_date: string | null;
+  language: string | null;
+  locale: string | null;
+  customer_email: string;
+  customer_ref: string | null;
+  customer_title: string | null;
+  customer_first_name: string | null;
+  customer_surname: string | null;
+  customer_postcode: string | null;
+  customer_country: string | null;
+  created_at: string;
+  updated_at: string;
+  last_submission_id: string;
+}
+
+interface ItemRow {
+  sku: string;
+  price: string | null;
+  currency: string | null;
+  metadata: string | null;
+}
+
+/** Copies the non-null columns into an object, so that "not sent" stays absent rather than null. */
+function present<T extends object>(fields: { [K in keyof T]-?: unknown }): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as T;
+}
+
+function toItem(row: ItemRow): NormalisedItem {
+  return present<NormalisedItem>({
+    sku: row.sku,
+    price: row.price,
+    currency: row.currency,
+    metadata: row.metadata === null ? null : JSON.parse(row.metadata),
+  });
+}
+
+function toOrder(row: OrderRow, items: ItemRow[]): NormalisedOrder {
+  return {
+    ...present<Omit<NormalisedOrder, "customer" | "order_items">>({
+      trkref: row.trkref,
+      order_ref: row.order_ref,
+      order_date: row.order_date,
+      fulfilment_date: row.fulfilment_date,
+      language: row.language,
+      locale: row.locale,
+    }),
+    customer: present<NormalisedOrder["customer"]>({
+      email: row.customer_email,
+      customer_ref: row.customer_ref,
+      title: row.customer_title,
+      first_name: row.customer_first_name,
+      surname: row.customer_surname,
+      postcode: row.customer_postcode,
+      country: row.customer_country,
+    }),
+    order_items: items.map(toItem),
+  };
+}
+
+/** Prepared statements for order records: one row per order, its items in order_items. */
+export function createOrderQueries(db: Database.Database) {
+  const findOrder = db.prepare("SELECT * FROM orders WHERE trkref = ? AND order_ref = ?");
+  const findItems = db.prepare(
+    "SELECT sku, price, currency, metadata FROM order_items WHERE trkref = ? AND order_ref = ? ORDER BY position",
+  );
+  const upsertOrder =
+    db.prepare(`INSERT INTO orders (trkref, order_ref, order_date, fulfilment_date, language,
+      locale, customer_email, customer_ref, customer_title, customer_first_name, customer_surname,
+      customer_postcode, customer_country, created_at, updated_at, last_submission_id)
+    VALUES (@trkref, @order_ref, @order_date, @fulfilment_date, @language, @locale, @email, @customer_ref,
+      @title, @first_name, @surname, @postcode, @country, @now, @now, @submission_id)
+    ON CONFLICT (trkref, order_ref) DO UPDATE SET order_date = excluded.order_date,
+      fulfilment_date = excluded.fulfilment_date, language = excluded.language, locale = excluded.locale,
+      customer_email = excluded.customer_email, customer_ref = excluded.customer_ref,
+      customer_title = excluded.customer_title, customer_first_name = excluded.customer_first_name,
+      customer_surname = excluded.customer_surname, customer_postcode = excluded.customer_postcode,
+      customer_country = excluded.customer_country, updated_at = excluded.updated_at,
+      last_submission_id = excluded.last_submission_id`);
+  const deleteItems = db.prepare("DELETE FROM order_items WHERE trkref = ? AND order_ref = ?");
+  const insertItem = db.prepare(`INSERT INTO order_items (trkref, order_ref, position, sku, price, currency,
+    metadata) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+
+  return {
+    find(trkref: string, orderRef: string): StoredOrder | undefined {
+      const row = findOrder.get(trkref, orderRef) as OrderRow | undefined;
+      if (!row) return undefined;
+      const items = findItems.all(trkref, orderRef) as ItemRow[];
+      return {
+        order: toOrder(row, items),
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        lastSubmissionId: row.last_submission_id,
+      };
+    },
+    /** Writes the order and replaces its items; the caller holds the transaction. */
+    save(order: NormalisedOrder, submissionId: string, now: string): void {
+      const { customer: c } = order;
+      upsertOrder.run({
+        trkref: order.trkref,
+        order_ref: order.order_ref,
+        order_date: order.order_date ?? null,
+        fulfilment_date: order.fulfilment_date ?? null,
+        language: order.language ?? null,
+        locale: order.locale ?? null,
+        email: c.email,
+        customer_ref: c.customer_ref ?? null,
+        title: c.title ?? null,
+        first_name: c.first_name ?? null,
+        surname: c.surname ?? null,
+        postcode: c.postcode ?? null,
+        country: c.country ?? null,
+        now,
+        submission_id: submissionId,
+      });
+      deleteItems.run(order.trkref, order.order_ref);
+      order.order_items.forEach((item, position) => {
+        const metadata = item.metadata === undefined ? null : JSON.stringify(item.metadata);
+        insertItem.run(
+          order.trkref,
+          order.order_ref,
+          position,
+          item.sku,
+          item.price ?? null,
+          item.currency ?? null,
+          metadata,
+        );
+      });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { DecideProcessing, Store } from "../store.js";
+import { createApiKeyQueries } from "./api-keys-sql.js";
+import { migrateSqlite } from "./migrate.js";
+import { createOrderQueries } from "./orders-sql.js";
+import { createOrganisationQueries } from "./organisations-sql.js";
+import { openSqliteDatabase } from "./sqlite-connection.js";
+import { createSubmissionQueries } from "./submissions-sql.js";
+
+/**
+ * The embedded store: one SQLite file. better-sqlite3 is synchronous, so each method does its work at once
+ * and returns a settled promise; the group committer above it is what makes writes share one fsync.
+ */
+export function createSqliteStore(path: string): Store {
+  const db = openSqliteDatabase(path);
+  migrateSqlite(db);
+  const organisations = createOrganisationQueries(db);
+  const apiKeys = createApiKeyQueries(db);
+  const submissions = createSubmissionQueries(db);
+  const orders = createOrderQueries(db);
+  const ping = db.prepare("SELECT 1");
+
+  const processPending = db.transaction((limit: number, decide: DecideProcessing): number => {
+    const pending = submissions.selectPending(limit);
+    const now = new Date().toISOString();
+    for (const submission of pending) {
+      const { trkref, order_ref } = submission.order;
+      const decision = decideSafely(decide, orders.find(trkref, order_ref)?.order, submission.order);
+      if (decision.outcome === "failed") {
+        submissions.markFailed(submission.seq, decision.reason, now);
+        continue;
+      }
+      if (decision.outcome !== "duplicate") orders.save(decision.order, submission.id, now);
+      submissions.markProcessed(submission.seq, decision.outcome, now);
+    }
+    return pending.length;
+  });
+
+  return {
+    kind: "sqlite",
+    migrate: async () => migrateSqlite(db),
+    ping: async () => {
+      ping.get();
+    },
+    close: async () => {
+      db.close();
+    },
+    createOrganisation: async (input) => organisations.create(input),
+    setOrganisationEnabled: async (trkref, enabled) => organisations.setEnabled(trkref, enabled),
+    findOrganisation: async (trkref) => organisations.find(trkref),
+    listOrganisations: async () => organisations.list(),
+    createApiKey: async (input) => apiKeys.create(input),
+    findApiKey: async (id) => apiKeys.find(id),
+    listApiKeys: async () => apiKeys.list(),
+    revokeApiKey: async (id) => apiKeys.revoke(id),
+    insertSubmissions: async (rows) => submissions.insertAll(rows),
+    findSubmission: async (id) => submissions.find(id),
+    countPendingSubmissions: async () => submissions.countPending(),
+    processPendingSubmissions: async (limit, decide) => processPending.immediate(limit, decide),
+    findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
+  };
+}
+
+/** A decision that throws fails that one submission with a reason instead of blocking the queue forever. */
+function decideSafely(decide: DecideProcessing, ...args: Parameters<DecideProcessing>) {
+  try {
+    return decide(...args);
+  } catch (error) {
+    return { outcome: "failed" as const, reason: error instanceof Error ? error.message : String(error) };
+  }
+}

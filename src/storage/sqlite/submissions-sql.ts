@@ -1,0 +1,76 @@
+import type Database from "better-sqlite3";
+import type { NormalisedOrder } from "../../domain/normalised-order.js";
+import type { NewSubmission, SubmissionOutcome, SubmissionRecord, SubmissionStatus } from "../store.js";
+
+interface SubmissionRow {
+  id: string;
+  trkref: string;
+  order_ref: string;
+  status: SubmissionStatus;
+  outcome: SubmissionOutcome | null;
+  failure_reason: string | null;
+  accepted_at: string;
+  processed_at: string | null;
+}
+
+/** An accepted submission taken by the processor. */
+export interface PendingSubmission {
+  seq: number;
+  id: string;
+  order: NormalisedOrder;
+}
+
+const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
+  id: row.id,
+  trkref: row.trkref,
+  orderRef: row.order_ref,
+  status: row.status,
+  outcome: row.outcome,
+  failureReason: row.failure_reason,
+  acceptedAt: row.accepted_at,
+  processedAt: row.processed_at,
+});
+
+/** Prepared statements for the submissions table. */
+export function createSubmissionQueries(db: Database.Database) {
+  const insert = db.prepare(`INSERT INTO submissions
+    (id, trkref, order_ref, key_id, document, raw, status, accepted_at) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?)`);
+  const findOne = db.prepare(`SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at,
+    processed_at FROM submissions WHERE id = ?`);
+  const countPending = db.prepare("SELECT count(*) AS n FROM submissions WHERE status = 'accepted'");
+  const selectPending = db.prepare(
+    "SELECT seq, id, document FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT ?",
+  );
+  const markProcessed = db.prepare(
+    "UPDATE submissions SET status = 'processed', outcome = ?, processed_at = ? WHERE seq = ?",
+  );
+  const markFailed = db.prepare(
+    "UPDATE submissions SET status = 'failed', failure_reason = ?, processed_at = ? WHERE seq = ?",
+  );
+
+  const insertAll = db.transaction((submissions: NewSubmission[]) => {
+    for (const s of submissions) {
+      const { order } = s;
+      insert.run(s.id, order.trkref, order.order_ref, s.keyId, JSON.stringify(order), s.raw, s.acceptedAt);
+    }
+  });
+
+  return {
+    /** One transaction, hence one WAL fsync, for the whole group. */
+    insertAll: (submissions: NewSubmission[]): void => insertAll.immediate(submissions),
+    find(id: string): SubmissionRecord | undefined {
+      const row = findOne.get(id) as SubmissionRow | undefined;
+      return row && toSubmission(row);
+    },
+    countPending: (): number => (countPending.get() as { n: number }).n,
+    selectPending: (limit: number): PendingSubmission[] =>
+      (selectPending.all(limit) as { seq: number; id: string; document: string }[]).map((row) => ({
+        seq: row.seq,
+        id: row.id,
+        order: JSON.parse(row.document) as NormalisedOrder,
+      })),
+    markProcessed: (seq: number, outcome: SubmissionOutcome, at: string) =>
+      markProcessed.run(outcome, at, seq),
+    markFailed: (seq: number, reason: string, at: string) => markFailed.run(reason, at, seq),
+  };
+}

@@ -1,0 +1,116 @@
+import type { NormalisedOrder } from "../domain/normalised-order.js";
+
+/** An organisation: the merchant whose orders are submitted under its trkref. */
+export interface Organisation {
+  trkref: string;
+  name: string;
+  /** Order submission is off until an operator switches it on. */
+  enabled: boolean;
+  createdAt: string;
+}
+
+/** An API credential; the secret itself is never stored, only its hash. */
+export interface ApiKeyRecord {
+  id: string;
+  secretHash: string;
+  /** The organisations this key may act for. */
+  trkrefs: string[];
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export type SubmissionStatus = "accepted" | "processed" | "failed";
+export type SubmissionOutcome = "created" | "updated" | "duplicate";
+
+/** One accepted order document, as it is committed before the client hears `202`. */
+export interface NewSubmission {
+  id: string;
+  keyId: string;
+  order: NormalisedOrder;
+  /** The document exactly as the client sent it, kept for audit and reprocessing. */
+  raw: string;
+  acceptedAt: string;
+}
+
+/** What became of a submission. */
+export interface SubmissionRecord {
+  id: string;
+  trkref: string;
+  orderRef: string;
+  status: SubmissionStatus;
+  outcome: SubmissionOutcome | null;
+  failureReason: string | null;
+  acceptedAt: string;
+  processedAt: string | null;
+}
+
+/** The organisation's order as it stands after every processed submission for it. */
+export interface StoredOrder {
+  order: NormalisedOrder;
+  createdAt: string;
+  updatedAt: string;
+  lastSubmissionId: string;
+}
+
+/** What the processor decided for one submission, given the order as it stood before. */
+export type ProcessingDecision =
+  | { outcome: SubmissionOutcome; order: NormalisedOrder }
+  | { outcome: "failed"; reason: string };
+
+export type DecideProcessing = (
+  existing: NormalisedOrder | undefined,
+  incoming: NormalisedOrder,
+) => ProcessingDecision;
+
+/** Raised when a row that must be unique already exists (an organisation's trkref, say). */
+export class StoreConflictError extends Error {
+  override name = "StoreConflictError";
+}
+
+/** Raised when an operation names a row that does not exist. */
+export class StoreNotFoundError extends Error {
+  override name = "StoreNotFoundError";
+}
+
+/**
+ * The one interface every database adapter implements. The contract tests in `test/storage/` run against
+ * each adapter, so that the service behaves the same whichever database holds its data.
+ */
+export interface Store {
+  readonly kind: "sqlite";
+  /** Applies the numbered migrations not yet applied; safe when several processes start at once. */
+  migrate(): Promise<void>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createOrganisation(input: { trkref: string; name: string; enabled: boolean }): Promise<Organisation>;
+  /** Returns false when no organisation has that trkref. */
+  setOrganisationEnabled(trkref: string, enabled: boolean): Promise<boolean>;
+  findOrganisation(trkref: string): Promise<Organisation | undefined>;
+  listOrganisations(): Promise<Organisation[]>;
+
+  /** Throws StoreNotFoundError when one of the trkrefs names no organisation. */
+  createApiKey(input: { id: string; secretHash: string; trkrefs: string[] }): Promise<ApiKeyRecord>;
+  findApiKey(id: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Returns false when no key has that id; revoking twice keeps the first revocation time. */
+  revokeApiKey(id: string): Promise<boolean>;
+
+  /** Commits all of them in one durable transaction, or none. */
+  insertSubmissions(submissions: NewSubmission[]): Promise<void>;
+  findSubmission(id: string): Promise<SubmissionRecord | undefined>;
+  countPendingSubmissions(): Promise<number>;
+
+  /**
+   * Takes up to `limit` accepted submissions in acceptance order, applies each to its order with
+   * `decide`, and commits the orders and the submissions' outcomes together. Returns how many it took.
+   */
+  processPendingSubmissions(limit: number, decide: DecideProcessing): Promise<number>;
+  findOrder(trkref: string, orderRef: string): Promise<StoredOrder | undefined>;
+}
+
+/** Raised when the database cannot do what was asked now (closed, locked, disk full, unreachable). */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}

@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { NormalisedOrder } from "../../src/domain/normalised-order.js";
+import { decideByMerging } from "../../src/processing/processor.js";
+import { type Store, StoreConflictError, StoreNotFoundError } from "../../src/storage/store.js";
+
+/** Opens a fresh, empty store of one adapter, and disposes of it afterwards. */
+export interface StoreFixture {
+  store: Store;
+  dispose(): Promise<void>;
+}
+
+const order = (orderRef: string, changes: Partial<NormalisedOrder> = {}): NormalisedOrder => ({
+  trkref: "ACME",
+  order_ref: orderRef,
+  order_date: "2021-09-25",
+  customer: { email: "jane@example.com", country: "GB" },
+  order_items: [
+    { sku: "SKU-1", price: "55.99", currency: "GBP", metadata: { field_1: "x", n: 2, ok: true } },
+  ],
+  ...changes,
+});
+
+let counter = 0;
+const submission = (o: NormalisedOrder) => ({
+  id: `01900000-0000-7000-8000-${String(++counter).padStart(12, "0")}`,
+  keyId: "oik_test",
+  order: o,
+  raw: JSON.stringify(o),
+  acceptedAt: new Date().toISOString(),
+});
+
+/** The behaviour every adapter must share; each adapter's test file runs it with its own fixture. */
+export function runStoreContract(adapter: string, openFixture: () => Promise<StoreFixture>): void {
+  describe(`store contract: ${adapter}`, () => {
+    let fixture: StoreFixture;
+    let store: Store;
+    before(async () => {
+      fixture = await openFixture();
+      store = fixture.store;
+      await store.createOrganisation({ trkref: "ACME", name: "Acme", enabled: true });
+    });
+    after(() => fixture.dispose());
+
+    it("migrates idempotently and answers ping", async () => {
+      await store.migrate();
+      await store.ping();
+    });
+
+    it("creates, finds, lists and toggles organisations; refuses a duplicate trkref", async () => {
+      const created = await store.createOrganisation({ trkref: "BETA-1", name: "Beta", enabled: false });
+      assert.equal(created.enabled, false);
+      await assert.rejects(
+        store.createOrganisation({ trkref: "BETA-1", name: "Again", enabled: true }),
+        StoreConflictError,
+      );
+      assert.equal(await store.setOrganisationEnabled("BETA-1", true), true);
+      assert.equal((await store.findOrganisation("BETA-1"))?.enabled, true);
+      assert.equal(await store.setOrganisationEnabled("NOPE", true), false);
+      assert.equal(await store.findOrganisation("NOPE"), undefined);
+      const trkrefs = (await store.listOrganisations()).map((org) => org.trkref);
+      assert.deepEqual(trkrefs, [...trkrefs].sort());
+      assert.ok(trkrefs.includes("BETA-1") && trkrefs.includes("ACME"));
+    });
+
+    it("creates keys for existing organisations only, lists and revokes them", async () => {
+      await assert.rejects(
+        store.createApiKey({ id: "k-bad", secretHash: "00", trkrefs: ["NOPE"] }),
+        StoreNotFoundError,
+      );
+      assert.equal(await store.findApiKey("k-bad"), undefined);
+      const key = await store.createApiKey({
+        id: "k-1",
+        secretHash: "ab".repeat(32),
+        trkrefs: ["BETA-1", "ACME"],
+      });
+      assert.deepEqual(key.trkrefs, ["ACME", "BETA-1"]);
+      assert.deepEqual((await store.findApiKey("k-1"))?.trkrefs, ["ACME", "BETA-1"]);
+      assert.equal((await store.findApiKey("k-1"))?.secretHash, "ab".repeat(32));
+      assert.ok((await store.listApiKeys()).some((k) => k.id === "k-1" && k.revokedAt === null));
+      assert.equal(await store.revokeApiKey("k-1"), true);
+      const revokedAt = (await store.findApiKey("k-1"))?.revokedAt;
+      assert.ok(revokedAt);
+      await store.revokeApiKey("k-1");
+      assert.equal((await store.findApiKey("k-1"))?.revokedAt, revokedAt, "the first revocation time stays");
+      assert.equal(await store.revokeApiKey("nope"), false);
+    });
+
+    it("commits submissions as accepted and finds them by id", async () => {
+      const rows = [submission(order("A-1")), submission(order("A-2"))];
+      const before = await store.countPendingSubmissions();
+      await store.insertSubmissions(rows);
+      assert.equal(await store.countPendingSubmissions(), before + 2);
+      const found = await store.findSubmission(rows[0]?.id ?? "");
+      assert.equal(found?.status, "accepted");
+      assert.equal(found?.orderRef, "A-1");
+      assert.equal(found?.outcome, null);
+      assert.equal(await store.findSubmission("01900000-0000-7000-8000-ffffffffffff"), undefined);
+    });
+
+    it("commits all of a group or none", async () => {
+      const duplicateId = submission(order("G-1"));
+      const before = await store.countPendingSubmissions();
+      await assert.rejects(store.insertSubmissions([submission(order("G-2")), duplicateId, duplicateId]));
+      assert.equal(await store.countPendingSubmissions(), before);
+    });
+
+    it("processes in acceptance order: created, updated, duplicate, with the order record merged", async () => {
+      const first = submission(order("P-1", { order_date: "2021-09-25" }));
+      const second = submission(order("P-1", { fulfilment_date: "2021-09-27" }));
+      const third = submission(order("P-1"));
+      await store.insertSubmissions([first]);
+      await store.insertSubmissions([second, third]);
+      while ((await store.processPendingSubmissions(2, decideByMerging)) > 0) {}
+      assert.equal((await store.findSubmission(first.id))?.outcome, "created");
+      assert.equal((await store.findSubmission(second.id))?.outcome, "updated");
+      assert.equal((await store.findSubmission(third.id))?.outcome, "duplicate");
+      assert.equal((await store.findSubmission(third.id))?.status, "processed");
+      const stored = await store.findOrder("ACME", "P-1");
+      assert.deepEqual(stored?.order, order("P-1", { fulfilment_date: "2021-09-27" }));
+      assert.equal(stored?.lastSubmissionId, second.id);
+      assert.equal(await store.countPendingSubmissions(), 0);
+    });
+
+    it("round-trips every normalised field and omits what was not sent", async () => {
+      const full: NormalisedOrder = {
+        trkref: "ACME",
+        order_ref: "FULL-1",
+        order_date: "2024-02-29",
+        fulfilment_date: "2024-03-01",
+        language: "de",
+        locale: "de-DE",
+        customer: {
+          email: "a@b.example",
+          customer_ref: "C-1",
+          title: "Dr",
+          first_name: "Ana",
+          surname: "Bé",
+          postcode: "10115",
+          country: "DE",
+        },
+        order_items: [{ sku: "1" }, { sku: "2", price: "0.5", currency: "EUR", metadata: { a: null } }],
+      };
+      await store.insertSubmissions([submission(full)]);
+      await store.processPendingSubmissions(10, decideByMerging);
+      assert.deepEqual((await store.findOrder("ACME", "FULL-1"))?.order, full);
+    });
+
+    it("fails one submission with a reason when the decision throws, and goes on with the next", async () => {
+      const bad = submission(order("F-1"));
+      const good = submission(order("F-2"));
+      await store.insertSubmissions([bad, good]);
+      await store.processPendingSubmissions(10, (existing, incoming) => {
+        if (incoming.order_ref === "F-1") throw new Error("cannot apply");
+        return decideByMerging(existing, incoming);
+      });
+      const failed = await store.findSubmission(bad.id);
+      assert.equal(failed?.status, "failed");
+      assert.equal(failed?.failureReason, "cannot apply");
+      assert.ok(failed?.processedAt);
+      assert.equal((await store.findSubmission(good.id))?.outcome, "created");
+      assert.equal(await store.findOrder("ACME", "F-1"), undefined);
+    });
+  });
+}
