@@ -1,0 +1,101 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "./domain/order-limits.js";
+
+/** Every setting, read once from the environment at start. */
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** A SQLite file path (the default) or, later, a `postgres://` URL. */
+  databaseUrl: string;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  orderLimits: OrderLimits;
+  /** Most submissions waiting for a commit; past it a request is refused with 503 instead of queueing. */
+  maxPendingCommits: number;
+  /** Run the processor inside the server process (the default for a single machine). */
+  runProcessor: boolean;
+  /** How long the processor sleeps when it finds no work and nothing wakes it, in milliseconds. */
+  processorPollMs: number;
+  /** Submissions the processor applies in one transaction. */
+  processorBatchSize: number;
+  /** How long a client has to send its request headers and body, in milliseconds. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open, in milliseconds. */
+  keepAliveTimeoutMs: number;
+  /** How long SIGTERM waits for in-flight requests before the process exits anyway, in milliseconds. */
+  shutdownGraceMs: number;
+}
+
+const positiveInt = (fallback: number, description: string) =>
+  Type.Integer({ minimum: 1, default: fallback, description });
+
+/** The environment variables, with names, defaults and bounds: `docs/configuration.md` mirrors this. */
+const EnvSchema = Type.Object({
+  HOST: Type.String({ default: "127.0.0.1", minLength: 1 }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  LOG_LEVEL: Type.Union(
+    ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((level) => Type.Literal(level)),
+    { default: "info" },
+  ),
+  DATABASE_URL: Type.String({ default: "./data/order-intake.db", minLength: 1 }),
+  MAX_BODY_BYTES: positiveInt(1_048_576, "largest request body in bytes"),
+  MAX_ITEMS_PER_ORDER: positiveInt(DEFAULT_ORDER_LIMITS.maxItemsPerOrder, "most order_items in one order"),
+  MAX_METADATA_ENTRIES: positiveInt(
+    DEFAULT_ORDER_LIMITS.maxMetadataEntries,
+    "most metadata entries per item",
+  ),
+  MAX_STRING_LENGTH: positiveInt(DEFAULT_ORDER_LIMITS.maxStringLength, "longest free-text field"),
+  MAX_PENDING_COMMITS: positiveInt(10_000, "most submissions waiting for a commit"),
+  RUN_PROCESSOR: Type.Boolean({ default: true }),
+  PROCESSOR_POLL_MS: positiveInt(1000, "processor sleep when idle"),
+  PROCESSOR_BATCH_SIZE: positiveInt(200, "submissions applied per transaction"),
+  REQUEST_TIMEOUT_MS: positiveInt(30_000, "time allowed to receive one request"),
+  KEEP_ALIVE_TIMEOUT_MS: positiveInt(72_000, "idle keep-alive connection lifetime"),
+  SHUTDOWN_GRACE_MS: positiveInt(10_000, "time SIGTERM waits for in-flight requests"),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+/** Thrown when the environment holds a value the service cannot run with. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads, converts and checks the settings; throws ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((name) => env[name] !== undefined && env[name] !== "")
+      .map((name) => [name, env[name]]),
+  );
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, known));
+  const problems = [...Value.Errors(EnvSchema, converted)].map(
+    (error) => `${error.path.slice(1)}: ${error.message} (got ${JSON.stringify(error.value)})`,
+  );
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  return toConfig(converted as Env);
+}
+
+function toConfig(env: Env): Config {
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL as Config["logLevel"],
+    databaseUrl: env.DATABASE_URL,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    orderLimits: {
+      maxItemsPerOrder: env.MAX_ITEMS_PER_ORDER,
+      maxMetadataEntries: env.MAX_METADATA_ENTRIES,
+      maxStringLength: env.MAX_STRING_LENGTH,
+    },
+    maxPendingCommits: env.MAX_PENDING_COMMITS,
+    runProcessor: env.RUN_PROCESSOR,
+    processorPollMs: env.PROCESSOR_POLL_MS,
+    processorBatchSize: env.PROCESSOR_BATCH_SIZE,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  };
+}

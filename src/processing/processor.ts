@@ -1,0 +1,77 @@
+import type { FastifyBaseLogger } from "fastify";
+import { mergeOrder } from "../domain/merge-order.js";
+import type { DecideProcessing, Store } from "../storage/store.js";
+
+/** Options of the asynchronous processor. */
+export interface ProcessorOptions {
+  store: Store;
+  log: Pick<FastifyBaseLogger, "info" | "error" | "debug">;
+  /** Submissions applied per transaction. */
+  batchSize: number;
+  /** Sleep between polls when idle and not woken, in milliseconds. */
+  pollMs: number;
+}
+
+/** Every submission becomes created, updated or duplicate by merging it into the order as it stands. */
+export const decideByMerging: DecideProcessing = (existing, incoming) => mergeOrder(existing, incoming);
+
+/**
+ * Applies accepted submissions to the organisations' orders, oldest first. It runs until stopped: a full
+ * batch is followed at once by the next, an empty one by a sleep that `wake()` (called after each commit)
+ * cuts short, so new orders are processed within a moment without polling hard.
+ */
+export function createProcessor(options: ProcessorOptions) {
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeSleeper: (() => void) | undefined;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeSleeper = undefined;
+        resolve();
+      }
+      wakeSleeper = done;
+    });
+
+  async function runLoop(): Promise<void> {
+    while (running) {
+      let taken = 0;
+      try {
+        taken = await options.store.processPendingSubmissions(options.batchSize, decideByMerging);
+        if (taken > 0) options.log.debug({ taken }, "submissions processed");
+      } catch (error) {
+        options.log.error({ err: error }, "processing failed; retrying after a pause");
+      }
+      if (!running) break;
+      if (taken === options.batchSize) await new Promise((resolve) => setImmediate(resolve));
+      else await sleep(options.pollMs);
+    }
+  }
+
+  return {
+    start(): void {
+      if (running) return;
+      running = true;
+      loop = runLoop();
+    },
+    /** Cuts the idle sleep short: there is new work. */
+    wake(): void {
+      wakeSleeper?.();
+    },
+    /** Finishes the batch in progress, then stops. */
+    async stop(): Promise<void> {
+      running = false;
+      wakeSleeper?.();
+      await loop;
+    },
+    /** Processes until nothing is pending; for tests and the CLI. */
+    async drain(): Promise<void> {
+      while ((await options.store.processPendingSubmissions(options.batchSize, decideByMerging)) > 0) {}
+    },
+  };
+}
+
+export type Processor = ReturnType<typeof createProcessor>;

@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+describe("configuration", () => {
+  it("has working defaults: SQLite under ./data, port 3000, documented limits", () => {
+    const config = loadConfig({});
+    assert.equal(config.databaseUrl, "./data/order-intake.db");
+    assert.equal(config.port, 3000);
+    assert.equal(config.maxBodyBytes, 1_048_576);
+    assert.deepEqual(config.orderLimits, {
+      maxItemsPerOrder: 500,
+      maxMetadataEntries: 50,
+      maxStringLength: 255,
+    });
+    assert.equal(config.runProcessor, true);
+  });
+
+  it("reads and converts the environment", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      RUN_PROCESSOR: "false",
+      MAX_ITEMS_PER_ORDER: "10",
+      HOST: "0.0.0.0",
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.runProcessor, false);
+    assert.equal(config.orderLimits.maxItemsPerOrder, 10);
+    assert.equal(config.host, "0.0.0.0");
+  });
+
+  it("names every wrong variable at once", () => {
+    assert.throws(
+      () => loadConfig({ PORT: "http", LOG_LEVEL: "loud", MAX_BODY_BYTES: "0" }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        ["PORT", "LOG_LEVEL", "MAX_BODY_BYTES"].every((name) => error.message.includes(name)),
+    );
+  });
+});

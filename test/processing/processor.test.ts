@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { exampleOrder } from "../../src/domain/order-example.js";
+import { createProcessor } from "../../src/processing/processor.js";
+import { createTestApp } from "../helpers/test-app.js";
+
+const quietLog = { info() {}, error() {}, debug() {} };
+
+describe("processor", () => {
+  it("wakes on a commit and processes the submission without waiting for its poll interval", async () => {
+    const intake = await createTestApp();
+    after(() => intake.close());
+    // A poll interval far longer than the test's bound: only wake() can make it in time.
+    const processor = createProcessor({ store: intake.store, log: quietLog, batchSize: 10, pollMs: 600_000 });
+    processor.start();
+    after(() => processor.stop());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const response = await intake.app.inject({
+      method: "POST",
+      url: "/v4/organisations/ACME/customer_order",
+      headers: { authorization: intake.acme.authorization, "content-type": "application/json" },
+      payload: exampleOrder("ACME"),
+    });
+    assert.equal(response.statusCode, 202);
+    const { id } = response.json() as { id: string };
+    processor.wake();
+
+    let status: string | undefined;
+    for (let attempt = 0; attempt < 200 && status !== "processed"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      status = (await intake.store.findSubmission(id))?.status;
+    }
+    assert.equal(status, "processed");
+    assert.equal((await intake.store.findSubmission(id))?.outcome, "created");
+  });
+
+  it("stores normalised values on the order record and keeps the raw document", async () => {
+    const intake = await createTestApp();
+    after(() => intake.close());
+    const document = { ...exampleOrder("ACME"), order_ref: 4711 };
+    const response = await intake.app.inject({
+      method: "POST",
+      url: "/v4/organisations/ACME/customer_order",
+      headers: { authorization: intake.acme.authorization, "content-type": "application/json" },
+      payload: document,
+    });
+    assert.equal(response.statusCode, 202);
+    await intake.processAll();
+
+    const stored = await intake.store.findOrder("ACME", "4711");
+    assert.equal(stored?.order.order_date, "2021-09-25");
+    assert.equal(stored?.order.order_items[0]?.price, "55.99");
+    assert.equal(stored?.order.customer.country, "GB");
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(intake.config.databaseUrl, { readonly: true });
+    after(() => db.close());
+    const row = db.prepare("SELECT raw FROM submissions WHERE order_ref = '4711'").get() as { raw: string };
+    assert.deepEqual(JSON.parse(row.raw), document);
+  });
+
+  it("applies many submissions of one order in acceptance order across batches", async () => {
+    const intake = await createTestApp();
+    after(() => intake.close());
+    const ids: string[] = [];
+    for (let day = 10; day < 30; day++) {
+      const response = await intake.app.inject({
+        method: "POST",
+        url: "/v4/organisations/ACME/customer_order",
+        headers: { authorization: intake.acme.authorization, "content-type": "application/json" },
+        payload: { ...exampleOrder("ACME"), order_ref: "SEQ-1", fulfilment_date: `${day}-10-2021` },
+      });
+      ids.push((response.json() as { id: string }).id);
+    }
+    const processor = createProcessor({ store: intake.store, log: quietLog, batchSize: 3, pollMs: 1000 });
+    await processor.drain();
+    const outcomes = await Promise.all(
+      ids.map(async (id) => (await intake.store.findSubmission(id))?.outcome),
+    );
+    assert.deepEqual(outcomes, ["created", ...Array(19).fill("updated")]);
+    assert.equal((await intake.store.findOrder("ACME", "SEQ-1"))?.order.fulfilment_date, "2021-10-29");
+  });
+});
