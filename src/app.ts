@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import { createAuthenticator } from "./http/authenticate.js";
+import { registerJsonBodyParser } from "./http/json-body-parser.js";
+import { registerOpenApi } from "./http/openapi.js";
+import { registerProblemHandlers } from "./http/problem-details.js";
+import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
+import { registerHealthRoutes } from "./http/routes/health-routes.js";
+import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
+import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
+import { createLoggerOptions } from "./logger.js";
+import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
+import type { NewSubmission, Store } from "./storage/store.js";
+
+/** What the app needs from outside: settings, a store, and a way to hear of new submissions. */
+export interface AppOptions {
+  config: Config;
+  store: Store;
+  /** Called after each commit of new submissions, so that a processor in this process starts at once. */
+  onSubmissionsCommitted?: () => void;
+  /** Where logs go; a test passes its own stream to read them. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface OrderIntakeApp {
+  app: FastifyInstance;
+  committer: GroupCommitter<NewSubmission>;
+  /** Makes `/readyz` answer 503, so that a load balancer stops sending before the server closes. */
+  startDraining(): void;
+}
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+/** Builds the HTTP application without listening: tests call `inject()`, `server.ts` calls `listen()`. */
+export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
+  const { config, store } = options;
+  const app = Fastify({
+    logger: createLoggerOptions(config.logLevel, options.logStream),
+    bodyLimit: config.maxBodyBytes,
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    forceCloseConnections: "idle",
+    // Fastify would answer its own 400s from the route schemas; the domain validates and explains instead.
+    schemaErrorFormatter: undefined,
+  });
+  // Route schemas describe the API in OpenAPI; validation is the domain's (all errors at once, with codes),
+  // and responses are serialised exactly as the handlers build them.
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  let draining = false;
+  const committer = createGroupCommitter<NewSubmission>({
+    commit: (submissions) => store.insertSubmissions(submissions),
+    maxPending: config.maxPendingCommits,
+    onCommit: (size, durationMs) => {
+      app.log.debug({ size, durationMs }, "submissions committed");
+      options.onSubmissionsCommitted?.();
+    },
+    onError: (error, size) => app.log.error({ err: error, size }, "commit failed; answering 503"),
+  });
+  const authenticate = createAuthenticator(store);
+
+  registerProblemHandlers(app);
+  registerJsonBodyParser(app);
+  await registerOpenApi(app, version);
+  registerHealthRoutes(app, store, () => draining);
+  registerProblemTypeRoutes(app);
+  registerCustomerOrderRoutes(app, { store, authenticate, committer, limits: config.orderLimits });
+  registerSubmissionRoutes(app, { store, authenticate });
+  await app.ready();
+  return {
+    app,
+    committer,
+    startDraining: () => {
+      draining = true;
+    },
+  };
+}

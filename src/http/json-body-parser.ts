@@ -1,0 +1,30 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+
+type ParserDone = (error: Error | null, body?: unknown) => void;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The body exactly as received, kept with the submission for audit. */
+    rawBody: string | undefined;
+  }
+}
+
+/**
+ * Accepts only JSON (`application/json` and `application/*+json`); anything else is 415. An empty body is
+ * not a syntax error but "no data" (422, as the v4 API answered), so it parses to `undefined`. Bodies with
+ * `__proto__` or `constructor.prototype` keys are refused (400) rather than risk prototype pollution.
+ */
+export function registerJsonBodyParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeAllContentTypeParsers();
+  app.decorateRequest("rawBody", undefined);
+  const parseBody = (request: FastifyRequest, body: string | Buffer, done: ParserDone) => {
+    const text = body.toString();
+    request.rawBody = text;
+    if (text.trim() === "") return done(null, undefined);
+    parseJson(request, text, done);
+  };
+  app.addContentTypeParser("application/json", { parseAs: "string" }, parseBody);
+  // Fastify tests a RegExp against the whole header with its parameters (`…+json; charset="utf-8"`).
+  app.addContentTypeParser(/^application\/[\w.-]+\+json(;|$)/, { parseAs: "string" }, parseBody);
+}

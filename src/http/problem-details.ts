@@ -1,0 +1,65 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type ProblemCode, ProblemError, problemCatalogue } from "../domain/error-catalogue.js";
+import { StoreUnavailableError } from "../storage/store.js";
+
+/** Where each problem type is described; the service answers `GET /problems/{code}` itself. */
+export const problemTypeUri = (code: ProblemCode) => `/problems/${code}`;
+
+/**
+ * Writes an RFC 9457 problem document. Besides `type`, `title`, `status` and `detail` it carries the
+ * members that clients of the original v4 API read: `status`, `message` and, for validation, `errors`.
+ */
+export function sendProblem(reply: FastifyReply, problem: ProblemError): FastifyReply {
+  const entry = problemCatalogue[problem.code];
+  const body = {
+    type: problemTypeUri(problem.code),
+    title: entry.title,
+    status: entry.status,
+    detail: problem.message,
+    code: problem.code,
+    message: entry.message,
+    ...(problem.errors && { errors: problem.errors }),
+    ...(problem.warnings?.length && { warnings: problem.warnings }),
+  };
+  if (problem.headers) reply.headers(problem.headers);
+  return reply.code(entry.status).type("application/problem+json").send(JSON.stringify(body));
+}
+
+// Fastify's own request errors, by code, and the catalogue entry each one answers with.
+const fastifyErrorCodes: Record<string, ProblemCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: "payload_too_large",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "bad_request",
+  FST_ERR_CTP_INVALID_JSON_BODY: "invalid_json",
+};
+
+/** Turns any error into a problem answer; a 5xx never shows its internals to the client. */
+export function toProblem(error: FastifyError | Error): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof StoreUnavailableError) {
+    return new ProblemError("store_unavailable", { cause: error, headers: { "retry-after": "1" } });
+  }
+  const fastifyError = error as FastifyError;
+  const mapped = fastifyError.code ? fastifyErrorCodes[fastifyError.code] : undefined;
+  if (mapped) return new ProblemError(mapped, { detail: error.message });
+  if (error instanceof SyntaxError) return new ProblemError("invalid_json", { detail: error.message });
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 404) return new ProblemError("not_found");
+  if (status >= 400 && status < 500) return new ProblemError("bad_request", { detail: error.message });
+  return new ProblemError("internal_error");
+}
+
+/** Installs the one error handler and the not-found handler of the service. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      new ProblemError("not_found", { detail: `No route for ${request.method} ${request.url}` }),
+    ),
+  );
+}

@@ -1,0 +1,68 @@
+import { Type } from "@sinclair/typebox";
+
+/** Response bodies, for the OpenAPI document; handlers build exactly these shapes. */
+const FieldErrorSchema = Type.Object({
+  pointer: Type.String({
+    description: "JSON Pointer (RFC 6901) to the field",
+    examples: ["/order_items/1/sku"],
+  }),
+  code: Type.String({
+    description: "Stable machine code, see /problems and docs/errors.md",
+    examples: ["required"],
+  }),
+  message: Type.String({ examples: ["This field is required"] }),
+});
+
+const FieldWarningSchema = Type.Object({
+  pointer: Type.String({ examples: ["/fulfillment_date"] }),
+  code: Type.Literal("unknown_field"),
+  message: Type.String({ examples: ['Unknown field "fulfillment_date" was ignored'] }),
+  hint: Type.Optional(
+    Type.String({ description: "The field probably meant", examples: ["fulfilment_date"] }),
+  ),
+});
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({
+      description: "URI reference of the problem type",
+      examples: ["/problems/validation_failed"],
+    }),
+    title: Type.String({ examples: ["Validation failed"] }),
+    status: Type.Integer({ examples: [422] }),
+    detail: Type.String({ examples: ["The order has 1 invalid field"] }),
+    code: Type.String({ description: "Stable machine code of the problem", examples: ["validation_failed"] }),
+    message: Type.String({ description: "Kept for clients of the v4 API", examples: ["Validation failed"] }),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
+    warnings: Type.Optional(Type.Array(FieldWarningSchema)),
+  },
+  { $id: "Problem", description: "RFC 9457 problem details (application/problem+json)" },
+);
+
+export const AcceptedSchema = Type.Object({
+  status: Type.Literal(202),
+  id: Type.String({ format: "uuid", description: "The submission id (UUID version 7)" }),
+  message: Type.Literal("Customer order accepted"),
+  warnings: Type.Optional(Type.Array(FieldWarningSchema)),
+});
+
+export const SubmissionSchema = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  status: Type.Union([Type.Literal("accepted"), Type.Literal("processed"), Type.Literal("failed")]),
+  outcome: Type.Union([
+    Type.Literal("created"),
+    Type.Literal("updated"),
+    Type.Literal("duplicate"),
+    Type.Null(),
+  ]),
+  failure_reason: Type.Union([Type.String(), Type.Null()]),
+  trkref: Type.String({ examples: ["DEMO"] }),
+  order_ref: Type.String({ examples: ["ORDER-1001"] }),
+  accepted_at: Type.String({ format: "date-time" }),
+  processed_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+});
+
+/** The problem answers a route can give, keyed by status, each described by the same schema. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((status) => [status, { ...ProblemSchema, $id: undefined }]));
+}

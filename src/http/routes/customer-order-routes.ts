@@ -1,0 +1,101 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { v7 as uuidv7 } from "uuid";
+import { ProblemError } from "../../domain/error-catalogue.js";
+import type { OrderLimits } from "../../domain/order-limits.js";
+import { createCustomerOrderSchema } from "../../domain/order-schema.js";
+import { isTrkref, TRKREF_PATTERN } from "../../domain/trkref.js";
+import { validateOrder } from "../../domain/validate-order.js";
+import type { GroupCommitter } from "../../storage/group-commit.js";
+import type { ApiKeyRecord, NewSubmission, Store } from "../../storage/store.js";
+import type { Authenticate } from "../authenticate.js";
+import { AcceptedSchema, problemResponses } from "../response-schemas.js";
+
+export interface CustomerOrderRouteDeps {
+  store: Store;
+  authenticate: Authenticate;
+  committer: GroupCommitter<NewSubmission>;
+  limits: OrderLimits;
+}
+
+type OrderRequest = FastifyRequest<{ Params: { trkref: string } }>;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The API key that authenticated this request, once the auth hook has run. */
+    apiKey: ApiKeyRecord | undefined;
+  }
+}
+
+const statusLocation = (id: string) => `/v4/customer_orders/${id}`;
+
+/** `POST /v4/organisations/{trkref}/customer_order`: validate, commit durably, answer 202. */
+export function registerCustomerOrderRoutes(app: FastifyInstance, deps: CustomerOrderRouteDeps): void {
+  app.post(
+    "/v4/organisations/:trkref/customer_order",
+    {
+      schema: {
+        tags: ["customer orders"],
+        summary: "Submit one customer order",
+        security: [{ basicAuth: [] }],
+        params: Type.Object({ trkref: Type.String({ pattern: TRKREF_PATTERN, maxLength: 64 }) }),
+        body: createCustomerOrderSchema(deps.limits),
+        response: { 202: AcceptedSchema, ...problemResponses(400, 401, 403, 413, 415, 422, 503) },
+      },
+      // Before the body is read: an unauthorised client cannot make the service parse megabytes.
+      onRequest: async (request: OrderRequest) => {
+        request.apiKey = await authoriseForOrganisation(deps, request);
+      },
+    },
+    async (request: OrderRequest, reply) => {
+      const result = validateOrder(request.body, deps.limits, { pathTrkref: request.params.trkref });
+      if (!result.ok) throw validationProblem(result);
+      const id = uuidv7();
+      await deps.committer.submit([
+        {
+          id,
+          keyId: (request.apiKey as ApiKeyRecord).id,
+          order: result.order,
+          raw: request.rawBody ?? JSON.stringify(request.body),
+          acceptedAt: new Date().toISOString(),
+        },
+      ]);
+      const warnings = result.warnings.length > 0 ? { warnings: result.warnings } : {};
+      return reply
+        .code(202)
+        .header("location", statusLocation(id))
+        .send({ status: 202, id, message: "Customer order accepted", ...warnings });
+    },
+  );
+}
+
+/** 401 for bad credentials, 400 for a malformed trkref, 403 when the key or the organisation says no. */
+async function authoriseForOrganisation(deps: CustomerOrderRouteDeps, request: OrderRequest) {
+  const key = await deps.authenticate(request.headers.authorization);
+  const { trkref } = request.params;
+  if (!isTrkref(trkref))
+    throw new ProblemError("invalid_trkref", { detail: `Invalid TRKREF supplied: ${trkref}` });
+  if (!key.trkrefs.includes(trkref)) {
+    throw new ProblemError("key_not_allowed", { detail: `This API key may not submit orders for ${trkref}` });
+  }
+  const organisation = await deps.store.findOrganisation(trkref);
+  if (!organisation?.enabled) {
+    throw new ProblemError("feature_disabled", {
+      detail: `Customer order submission is not enabled for ${trkref}; ask the operator to enable it`,
+    });
+  }
+  return key;
+}
+
+/** The 422 answer for a document that failed validation, with every error found. */
+export function validationProblem(
+  result: Extract<ReturnType<typeof validateOrder>, { ok: false }>,
+): ProblemError {
+  if (result.noData) return new ProblemError("no_data", { errors: result.errors });
+  const count = result.errors.length;
+  return new ProblemError("validation_failed", {
+    detail: `The order has ${count} invalid field${count === 1 ? "" : "s"}`,
+    errors: result.errors,
+    warnings: result.warnings,
+  });
+}

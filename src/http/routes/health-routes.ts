@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import { ProblemError } from "../../domain/error-catalogue.js";
+import type { Store } from "../../storage/store.js";
+import { sendProblem } from "../problem-details.js";
+
+/** `/healthz`: the process answers. `/readyz`: it can take orders (store reachable, not shutting down). */
+export function registerHealthRoutes(app: FastifyInstance, store: Store, isDraining: () => boolean): void {
+  app.get("/healthz", { schema: { tags: ["operations"], summary: "The process is alive" } }, async () => ({
+    status: "ok",
+  }));
+  app.get(
+    "/readyz",
+    { schema: { tags: ["operations"], summary: "The service can take orders" } },
+    async (_, reply) => {
+      if (isDraining())
+        return sendProblem(reply, new ProblemError("store_unavailable", { detail: "Shutting down" }));
+      try {
+        await store.ping();
+      } catch (error) {
+        return sendProblem(
+          reply,
+          new ProblemError("store_unavailable", { detail: "The store does not answer", cause: error }),
+        );
+      }
+      return { status: "ready" };
+    },
+  );
+}

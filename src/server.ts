@@ -1,0 +1,64 @@
+import { buildApp } from "./app.js";
+import type { Config } from "./config.js";
+import { createProcessor, type Processor } from "./processing/processor.js";
+import { openStore } from "./storage/open-store.js";
+
+/** A running service: HTTP listening, processor (if enabled) started. */
+export interface RunningServer {
+  url: string;
+  /** Stops taking requests, finishes those in flight and their commits, then closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Opens the store, builds the app, starts the processor, listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const store = openStore(config.databaseUrl);
+  let processor: Processor | undefined;
+  const intake = await buildApp({ config, store, onSubmissionsCommitted: () => processor?.wake() });
+  const { app } = intake;
+  if (config.runProcessor) {
+    processor = createProcessor({
+      store,
+      log: app.log.child({ component: "processor" }),
+      batchSize: config.processorBatchSize,
+      pollMs: config.processorPollMs,
+    });
+    processor.start();
+  }
+  const url = await app.listen({ host: config.host, port: config.port });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      intake.startDraining();
+      // app.close() waits for in-flight requests, whose handlers wait for their commits.
+      await app.close();
+      await intake.committer.drain();
+      await processor?.stop();
+      await store.close();
+    })();
+    return stopping;
+  };
+  return { url, stop };
+}
+
+/** SIGTERM and SIGINT stop the server gracefully, bounded by the grace period. */
+export function stopOnSignals(server: RunningServer, graceMs: number, log: (message: string) => void): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal} received: finishing in-flight requests`);
+    const timer = setTimeout(() => {
+      log(`shutdown took longer than ${graceMs} ms: exiting`);
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
