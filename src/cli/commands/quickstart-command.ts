@@ -1,0 +1,43 @@
+import { exampleOrder } from "../../domain/order-example.js";
+import { startServer, stopOnSignals } from "../../server.js";
+import type { CliContext } from "../cli-context.js";
+import { createKeyFor } from "./key-commands.js";
+
+const DEMO_TRKREF = "DEMO";
+
+/**
+ * `quickstart`: for a first run on a laptop. Makes sure an enabled DEMO organisation exists, issues a fresh
+ * random key for it (there is no well-known demo secret), prints a curl that submits an example order, and
+ * serves. Each run issues a new key; revoke old ones with `key revoke`.
+ */
+export async function runQuickstartCommand(ctx: CliContext): Promise<void> {
+  const store = ctx.store();
+  const existing = await store.findOrganisation(DEMO_TRKREF);
+  if (!existing) await store.createOrganisation({ trkref: DEMO_TRKREF, name: "Demo shop", enabled: true });
+  else if (!existing.enabled) await store.setOrganisationEnabled(DEMO_TRKREF, true);
+  const { keyId, secret } = await createKeyFor(ctx, [DEMO_TRKREF]);
+  await store.close();
+
+  const server = await startServer(ctx.config);
+  const body = JSON.stringify(exampleOrder(DEMO_TRKREF));
+  const base = server.url.replace("127.0.0.1", "localhost");
+  ctx.out(`
+order-intake is running at ${base} (data in ${ctx.config.databaseUrl})
+
+Organisation ${DEMO_TRKREF} is enabled. A new API key was issued for it; the secret is shown only now:
+  key:    ${keyId}
+  secret: ${secret}
+
+Submit your first order (in another terminal):
+  curl -i -u '${keyId}:${secret}' -H 'Content-Type: application/json' \\
+    -d '${body}' \\
+    ${base}/v4/organisations/${DEMO_TRKREF}/customer_order
+
+Then follow it with the URL in the Location header:
+  curl -u '${keyId}:${secret}' ${base}/v4/customer_orders/<id>
+
+Stop with Ctrl-C. Tests: npm test
+`);
+  stopOnSignals(server, ctx.config.shutdownGraceMs, (message) => process.stderr.write(`${message}\n`));
+  await new Promise(() => {});
+}

@@ -1,0 +1,9 @@
+import { startServer, stopOnSignals } from "../../server.js";
+import type { CliContext } from "../cli-context.js";
+
+/** `serve`: run the HTTP service (and, unless RUN_PROCESSOR=false, the processor) until SIGTERM. */
+export async function runServeCommand(ctx: CliContext): Promise<void> {
+  const server = await startServer(ctx.config);
+  stopOnSignals(server, ctx.config.shutdownGraceMs, (message) => process.stderr.write(`${message}\n`));
+  await new Promise(() => {});
+}
