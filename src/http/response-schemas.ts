@@ -39,30 +39,55 @@ export const ProblemSchema = Type.Object(
   { $id: "Problem", description: "RFC 9457 problem details (application/problem+json)" },
 );
 
-export const AcceptedSchema = Type.Object({
-  status: Type.Literal(202),
-  id: Type.String({ format: "uuid", description: "The submission id (UUID version 7)" }),
-  message: Type.Literal("Customer order accepted"),
-  warnings: Type.Optional(Type.Array(FieldWarningSchema)),
-});
+export const AcceptedSchema = Type.Object(
+  {
+    status: Type.Literal(202),
+    id: Type.String({ format: "uuid", description: "The submission id (UUID version 7)" }),
+    message: Type.Literal("Customer order accepted"),
+    warnings: Type.Optional(Type.Array(FieldWarningSchema)),
+  },
+  { description: "Accepted: the order is durably stored and will be processed" },
+);
 
-export const SubmissionSchema = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  status: Type.Union([Type.Literal("accepted"), Type.Literal("processed"), Type.Literal("failed")]),
-  outcome: Type.Union([
-    Type.Literal("created"),
-    Type.Literal("updated"),
-    Type.Literal("duplicate"),
-    Type.Null(),
-  ]),
-  failure_reason: Type.Union([Type.String(), Type.Null()]),
-  trkref: Type.String({ examples: ["DEMO"] }),
-  order_ref: Type.String({ examples: ["ORDER-1001"] }),
-  accepted_at: Type.String({ format: "date-time" }),
-  processed_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
-});
+export const SubmissionSchema = Type.Object(
+  {
+    id: Type.String({ format: "uuid" }),
+    status: Type.Union([Type.Literal("accepted"), Type.Literal("processed"), Type.Literal("failed")]),
+    outcome: Type.Union([
+      Type.Literal("created"),
+      Type.Literal("updated"),
+      Type.Literal("duplicate"),
+      Type.Null(),
+    ]),
+    failure_reason: Type.Union([Type.String(), Type.Null()]),
+    trkref: Type.String({ examples: ["DEMO"] }),
+    order_ref: Type.String({ examples: ["ORDER-1001"] }),
+    accepted_at: Type.String({ format: "date-time" }),
+    processed_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  },
+  { description: "The submission and what became of it" },
+);
 
-/** The problem answers a route can give, keyed by status, each described by the same schema. */
+const problemDescriptions: Record<number, string> = {
+  400: "Malformed JSON or trkref",
+  401: "Missing, malformed, unknown, wrong or revoked credentials (with WWW-Authenticate)",
+  403: "The key may not act for the organisation, or order submission is off for it",
+  404: "Not found, or not visible to this key",
+  413: "Body over MAX_BODY_BYTES",
+  415: "Content-Type is not JSON",
+  422: "The document is invalid; every error is listed",
+  503: "The order could not be stored now; nothing was stored (with Retry-After)",
+};
+
+/** The problem answers a route can give, keyed by status, each an RFC 9457 document. */
 export function problemResponses(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((status) => [status, { ...ProblemSchema, $id: undefined }]));
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: problemDescriptions[status] ?? "Problem",
+        content: { "application/problem+json": { schema: { ...ProblemSchema, $id: undefined } } },
+      },
+    ]),
+  );
 }
