@@ -32,6 +32,11 @@ export const problemCatalogue = {
     title: "Service Unavailable",
     message: "The order could not be stored now; retry later",
   },
+  not_ready: {
+    status: 503,
+    title: "Service Unavailable",
+    message: "The service is not ready to take orders",
+  },
   overloaded: {
     status: 503,
     title: "Service Unavailable",

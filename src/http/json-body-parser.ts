@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { ProblemError } from "../domain/error-catalogue.js";
 
 type ParserDone = (error: Error | null, body?: unknown) => void;
 
@@ -22,9 +23,26 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     const text = body.toString();
     request.rawBody = text;
     if (text.trim() === "") return done(null, undefined);
-    parseJson(request, text, done);
+    parseJson(request, text, (error, value) => (error ? done(explainParseFailure(text)) : done(null, value)));
   };
   app.addContentTypeParser("application/json", { parseAs: "string" }, parseBody);
   // Fastify tests a RegExp against the whole header with its parameters (`…+json; charset="utf-8"`).
   app.addContentTypeParser(/^application\/[\w.-]+\+json(;|$)/, { parseAs: "string" }, parseBody);
+}
+
+/**
+ * Fastify's parser says only "not valid JSON", also when the JSON is valid but carries a prototype key. Only
+ * on that failure path, parse again to tell the two apart and say where the syntax breaks.
+ */
+function explainParseFailure(text: string): ProblemError {
+  try {
+    JSON.parse(text);
+  } catch (syntaxError) {
+    return new ProblemError("invalid_json", {
+      detail: `Request body is not valid JSON: ${(syntaxError as Error).message}`,
+    });
+  }
+  return new ProblemError("bad_request", {
+    detail: "JSON objects with a __proto__ key or a constructor.prototype key are refused",
+  });
 }

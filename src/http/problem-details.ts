@@ -53,7 +53,11 @@ export function toProblem(error: FastifyError | Error): ProblemError {
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    // A 503 is an expected refusal whose cause is logged once where it happens (the failed commit, say);
+    // anything else at 500 is a defect and is logged whole.
+    if (problem.status === 503)
+      request.log.warn({ code: problem.code, reason: error.message }, "request refused");
+    else if (problem.status >= 500) request.log.error({ err: error }, "request failed");
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>

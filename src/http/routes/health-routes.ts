@@ -12,14 +12,13 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store, isDrain
     "/readyz",
     { schema: { tags: ["operations"], summary: "The service can take orders" } },
     async (_, reply) => {
-      if (isDraining())
-        return sendProblem(reply, new ProblemError("store_unavailable", { detail: "Shutting down" }));
+      if (isDraining()) return sendProblem(reply, new ProblemError("not_ready", { detail: "Shutting down" }));
       try {
         await store.ping();
       } catch (error) {
         return sendProblem(
           reply,
-          new ProblemError("store_unavailable", { detail: "The store does not answer", cause: error }),
+          new ProblemError("not_ready", { detail: "The store does not answer", cause: error }),
         );
       }
       return { status: "ready" };
