@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { buildApp } from "../../src/app.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import { issueCredential } from "../../src/domain/api-credentials.js";
+import { createProcessor } from "../../src/processing/processor.js";
+import { openStore } from "../../src/storage/open-store.js";
+import type { Store } from "../../src/storage/store.js";
+
+/** A fresh directory under the system temp dir, removed by `remove()`. */
+export function createTempDir(prefix = "order-intake-test-") {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** `Authorization` header value for HTTP Basic. */
+export const basicAuth = (keyId: string, secret: string) =>
+  `Basic ${Buffer.from(`${keyId}:${secret}`).toString("base64")}`;
+
+/** Creates an organisation (enabled unless told) and a key for the given trkrefs; returns the header. */
+export async function createOrgAndKey(store: Store, trkref: string, options: { enabled?: boolean } = {}) {
+  if (!(await store.findOrganisation(trkref))) {
+    await store.createOrganisation({ trkref, name: `${trkref} Ltd`, enabled: options.enabled ?? true });
+  }
+  return createKey(store, [trkref]);
+}
+
+export async function createKey(store: Store, trkrefs: string[]) {
+  const credential = issueCredential();
+  await store.createApiKey({ id: credential.keyId, secretHash: credential.secretHash, trkrefs });
+  return { ...credential, authorization: basicAuth(credential.keyId, credential.secret) };
+}
+
+/**
+ * The real app on a real SQLite file in a temp dir, with organisation ACME enabled and a key for it.
+ * Logs are kept in `logLines()` for tests that check what a log may not contain.
+ */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const dir = createTempDir();
+  const config: Config = loadConfig({ DATABASE_URL: join(dir.path, "orders.db"), LOG_LEVEL: "info", ...env });
+  const store = openStore(config.databaseUrl);
+  const logStream = new PassThrough();
+  const lines: string[] = [];
+  logStream.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+  const intake = await buildApp({ config, store, logStream });
+  const processor = createProcessor({ store, log: intake.app.log, batchSize: 100, pollMs: 1000 });
+  const acme = await createOrgAndKey(store, "ACME");
+  return {
+    ...intake,
+    config,
+    store,
+    dir: dir.path,
+    acme,
+    /** Applies every accepted submission now, as the background processor would. */
+    processAll: () => processor.drain(),
+    logLines: () => lines,
+    async close() {
+      await intake.app.close();
+      await store.close();
+      dir.remove();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
