@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
+import { ProblemError } from "./domain/error-catalogue.js";
 import { createAuthenticator } from "./http/authenticate.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
 import { registerOpenApi } from "./http/openapi.js";
@@ -26,7 +27,7 @@ export interface AppOptions {
 export interface OrderIntakeApp {
   app: FastifyInstance;
   committer: GroupCommitter<NewSubmission>;
-  /** Makes `/readyz` answer 503, so that a load balancer stops sending before the server closes. */
+  /** From now on every request, `/readyz` included, is refused with 503 `not_ready`: shutdown has begun. */
   startDraining(): void;
 }
 
@@ -43,6 +44,9 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     requestTimeout: config.requestTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     forceCloseConnections: "idle",
+    // While shutting down, refuse new requests with our own problem answer (see the onRequest hook below)
+    // rather than Fastify's plain 503.
+    return503OnClosing: false,
     // Fastify would answer its own 400s from the route schemas; the domain validates and explains instead.
     schemaErrorFormatter: undefined,
   });
@@ -64,6 +68,15 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   const authenticate = createAuthenticator(store);
 
   registerProblemHandlers(app);
+  // Liveness stays true while draining: the process is healthy, it is only leaving.
+  app.addHook("onRequest", async (request, reply) => {
+    if (!draining || request.url === "/healthz") return;
+    reply.header("connection", "close");
+    throw new ProblemError("not_ready", {
+      detail: "The service is shutting down; retry, another instance may take the request",
+      headers: { "retry-after": "1" },
+    });
+  });
   registerJsonBodyParser(app);
   await registerOpenApi(app, version);
   registerHealthRoutes(app, store, () => draining);

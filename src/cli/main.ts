@@ -4,8 +4,6 @@ import { createCliContext } from "./cli-context.js";
 import { CliError } from "./cli-error.js";
 import { KEY_USAGE, runKeyCommand } from "./commands/key-commands.js";
 import { ORG_USAGE, runOrgCommand } from "./commands/org-commands.js";
-import { runQuickstartCommand } from "./commands/quickstart-command.js";
-import { runServeCommand } from "./commands/serve-command.js";
 import { runSubmissionCommand, SUBMISSION_USAGE } from "./commands/submission-commands.js";
 
 const USAGE = `Usage: order-intake <command>
@@ -18,8 +16,9 @@ ${[ORG_USAGE, KEY_USAGE, SUBMISSION_USAGE].join("\n").replace(/^order-intake /gm
 The database is DATABASE_URL (default ./data/order-intake.db); see docs/configuration.md.`;
 
 const commands: Record<string, (ctx: ReturnType<typeof createCliContext>) => Promise<void>> = {
-  serve: runServeCommand,
-  quickstart: runQuickstartCommand,
+  // The server's modules are loaded only by the commands that serve, so that the others start quickly.
+  serve: async (ctx) => (await import("./commands/serve-command.js")).runServeCommand(ctx),
+  quickstart: async (ctx) => (await import("./commands/quickstart-command.js")).runQuickstartCommand(ctx),
   // Opening the store applies pending migrations; this command exists to do only that.
   migrate: async (ctx) => {
     ctx.store();
@@ -32,9 +31,13 @@ const commands: Record<string, (ctx: ReturnType<typeof createCliContext>) => Pro
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  if (!name) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${USAGE}\n`);
-    return name ? 0 : 2;
+    return 0;
   }
   const command = commands[name];
   if (!command) {

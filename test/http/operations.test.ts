@@ -40,6 +40,21 @@ describe("health and readiness", () => {
     assert.equal((await t.app.inject({ method: "GET", url: "/healthz" })).statusCode, 200);
   });
 
+  it("refuses new orders once draining with a 503 problem, Retry-After and Connection: close", async () => {
+    const t = await apps.open();
+    t.startDraining();
+    const refused = await t.app.inject({
+      method: "POST",
+      url: "/v4/organisations/ACME/customer_order",
+      headers: { authorization: t.acme.authorization, "content-type": "application/json" },
+      payload: exampleOrder("ACME"),
+    });
+    assertProblem(refused, 503, "not_ready");
+    assert.equal(refused.headers["retry-after"], "1");
+    assert.equal(refused.headers.connection, "close");
+    assert.equal(await t.store.countPendingSubmissions(), 0);
+  });
+
   it("answers /readyz with a 503 problem when the store does not answer", async () => {
     const t = await apps.open();
     await t.store.close();
