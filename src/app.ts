@@ -3,16 +3,19 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import { ProblemError } from "./domain/error-catalogue.js";
 import { createAuthenticator } from "./http/authenticate.js";
+import { createIntakeRunner } from "./http/intake-runner.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerProblemHandlers } from "./http/problem-details.js";
+import { registerBatchRoutes } from "./http/routes/batch-routes.js";
 import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
+import { registerOrderRoutes } from "./http/routes/order-routes.js";
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
-import type { NewSubmission, Store } from "./storage/store.js";
+import type { IntakeWrite, Store } from "./storage/store.js";
 
 /** What the app needs from outside: settings, a store, and a way to hear of new submissions. */
 export interface AppOptions {
@@ -22,11 +25,13 @@ export interface AppOptions {
   onSubmissionsCommitted?: () => void;
   /** Where logs go; a test passes its own stream to read them. */
   logStream?: NodeJS.WritableStream;
+  /** The clock for timestamps and idempotency expiry; tests pass their own. */
+  now?: () => Date;
 }
 
 export interface OrderIntakeApp {
   app: FastifyInstance;
-  committer: GroupCommitter<NewSubmission>;
+  committer: GroupCommitter<IntakeWrite>;
   /** From now on every request, `/readyz` included, is refused with 503 `not_ready`: shutdown has begun. */
   startDraining(): void;
 }
@@ -56,9 +61,10 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   let draining = false;
-  const committer = createGroupCommitter<NewSubmission>({
-    commit: (submissions) => store.insertSubmissions(submissions),
+  const committer = createGroupCommitter<IntakeWrite>({
+    commit: (writes) => store.commitIntake(writes),
     maxPending: config.maxPendingCommits,
+    weigh: (write) => Math.max(1, write.submissions.length),
     onCommit: (size, durationMs) => {
       app.log.debug({ size, durationMs }, "submissions committed");
       options.onSubmissionsCommitted?.();
@@ -66,6 +72,14 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     onError: (error, size) => app.log.error({ err: error, size }, "commit failed; answering 503"),
   });
   const authenticate = createAuthenticator(store);
+  const now = options.now ?? (() => new Date());
+  const runIntake = createIntakeRunner({
+    store,
+    committer,
+    now,
+    idempotencyTtlMs: config.idempotencyTtlHours * 3_600_000,
+  });
+  app.decorateRequest("apiKey", undefined);
 
   registerProblemHandlers(app);
   // Liveness stays true while draining: the process is healthy, it is only leaving.
@@ -81,8 +95,19 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   await registerOpenApi(app, version);
   registerHealthRoutes(app, store, () => draining);
   registerProblemTypeRoutes(app);
-  registerCustomerOrderRoutes(app, { store, authenticate, committer, limits: config.orderLimits });
+  const limits = config.orderLimits;
+  registerCustomerOrderRoutes(app, { store, authenticate, runIntake, limits, now });
+  registerBatchRoutes(app, {
+    store,
+    authenticate,
+    runIntake,
+    limits,
+    now,
+    maxOrdersPerBatch: config.maxOrdersPerBatch,
+    maxBatchBodyBytes: config.maxBatchBodyBytes,
+  });
   registerSubmissionRoutes(app, { store, authenticate });
+  registerOrderRoutes(app, { store, authenticate });
   await app.ready();
   return {
     app,

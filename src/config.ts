@@ -9,8 +9,16 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** A SQLite file path (the default) or, later, a `postgres://` URL. */
   databaseUrl: string;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted on the single-order endpoint, in bytes. */
   maxBodyBytes: number;
+  /** Largest batch request body accepted, in bytes. */
+  maxBatchBodyBytes: number;
+  /** Most orders in one batch. */
+  maxOrdersPerBatch: number;
+  /** How long an idempotency key is remembered, in hours (at least 24 by default). */
+  idempotencyTtlHours: number;
+  /** How often expired idempotency keys are deleted, in milliseconds. */
+  idempotencyPurgeIntervalMs: number;
   orderLimits: OrderLimits;
   /** Most submissions waiting for a commit; past it a request is refused with 503 instead of queueing. */
   maxPendingCommits: number;
@@ -40,7 +48,11 @@ const EnvSchema = Type.Object({
     { default: "info" },
   ),
   DATABASE_URL: Type.String({ default: "./data/order-intake.db", minLength: 1 }),
-  MAX_BODY_BYTES: positiveInt(1_048_576, "largest request body in bytes"),
+  MAX_BODY_BYTES: positiveInt(1_048_576, "largest single-order request body in bytes"),
+  MAX_BATCH_BODY_BYTES: positiveInt(16_777_216, "largest batch request body in bytes"),
+  MAX_ORDERS_PER_BATCH: positiveInt(1000, "most orders in one batch"),
+  IDEMPOTENCY_TTL_HOURS: positiveInt(24, "how long idempotency keys are remembered"),
+  IDEMPOTENCY_PURGE_INTERVAL_MS: positiveInt(600_000, "how often expired idempotency keys are deleted"),
   MAX_ITEMS_PER_ORDER: positiveInt(DEFAULT_ORDER_LIMITS.maxItemsPerOrder, "most order_items in one order"),
   MAX_METADATA_ENTRIES: positiveInt(
     DEFAULT_ORDER_LIMITS.maxMetadataEntries,
@@ -85,6 +97,10 @@ function toConfig(env: Env): Config {
     logLevel: env.LOG_LEVEL as Config["logLevel"],
     databaseUrl: env.DATABASE_URL,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    maxBatchBodyBytes: env.MAX_BATCH_BODY_BYTES,
+    maxOrdersPerBatch: env.MAX_ORDERS_PER_BATCH,
+    idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
+    idempotencyPurgeIntervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MS,
     orderLimits: {
       maxItemsPerOrder: env.MAX_ITEMS_PER_ORDER,
       maxMetadataEntries: env.MAX_METADATA_ENTRIES,

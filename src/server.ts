@@ -1,5 +1,6 @@
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
+import { createIdempotencyPurger } from "./processing/idempotency-purger.js";
 import { createProcessor, type Processor } from "./processing/processor.js";
 import { openStore } from "./storage/open-store.js";
 
@@ -25,6 +26,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     processor.start();
   }
+  const purger = createIdempotencyPurger({
+    store,
+    now: () => new Date(),
+    intervalMs: config.idempotencyPurgeIntervalMs,
+    log: app.log.child({ component: "idempotency-purger" }),
+  });
+  purger.start();
   const url = await app.listen({ host: config.host, port: config.port });
 
   let stopping: Promise<void> | undefined;
@@ -34,6 +42,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // app.close() waits for in-flight requests, whose handlers wait for their commits.
       await app.close();
       await intake.committer.drain();
+      purger.stop();
       await processor?.stop();
       await store.close();
     })();

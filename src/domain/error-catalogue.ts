@@ -6,6 +6,11 @@
 export const problemCatalogue = {
   invalid_json: { status: 400, title: "Malformed JSON", message: "Request body is not valid JSON" },
   invalid_trkref: { status: 400, title: "Invalid TRKREF", message: "Invalid TRKREF supplied" },
+  invalid_idempotency_key: {
+    status: 400,
+    title: "Invalid Idempotency-Key",
+    message: "The Idempotency-Key header must be 1 to 255 visible ASCII characters",
+  },
   bad_request: { status: 400, title: "Bad Request", message: "The request is malformed" },
   unauthorized: { status: 401, title: "Unauthorized", message: "Unauthorized" },
   key_not_allowed: {
@@ -19,7 +24,13 @@ export const problemCatalogue = {
     message: "Customer order submission is not enabled for this organisation",
   },
   not_found: { status: 404, title: "Not Found", message: "Not found" },
+  idempotency_key_in_flight: {
+    status: 409,
+    title: "Conflict",
+    message: "A request with this Idempotency-Key is still being processed",
+  },
   payload_too_large: { status: 413, title: "Payload Too Large", message: "Request body is too large" },
+  too_many_orders: { status: 413, title: "Payload Too Large", message: "The batch has too many orders" },
   unsupported_media_type: {
     status: 415,
     title: "Unsupported Media Type",
@@ -27,6 +38,12 @@ export const problemCatalogue = {
   },
   no_data: { status: 422, title: "No data provided", message: "No data provided" },
   validation_failed: { status: 422, title: "Validation failed", message: "Validation failed" },
+  batch_invalid: { status: 422, title: "Batch is invalid", message: "Batch is invalid" },
+  idempotency_key_reused: {
+    status: 422,
+    title: "Idempotency-Key reused",
+    message: "This Idempotency-Key was used with a different request",
+  },
   store_unavailable: {
     status: 503,
     title: "Service Unavailable",
@@ -73,6 +90,8 @@ export const fieldErrorCatalogue = {
   invalid_metadata_name: "Metadata names are lower-case letters, digits and underscores",
   invalid_metadata_value: "Metadata values are strings, numbers, booleans or null",
   not_an_integer: "Numbers are accepted here only as whole numbers",
+  key_not_allowed: "This API key may not submit orders for this organisation",
+  feature_disabled: "Customer order submission is not enabled for this organisation",
 } as const satisfies Record<string, string>;
 
 export type FieldErrorCode = keyof typeof fieldErrorCatalogue;
@@ -100,6 +119,8 @@ export class ProblemError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly warnings: FieldWarning[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** Members added to the problem document beside the standard ones (a batch's `results`, say). */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     code: ProblemCode,
@@ -108,6 +129,7 @@ export class ProblemError extends Error {
       errors?: FieldError[];
       warnings?: FieldWarning[];
       headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
       cause?: unknown;
     } = {},
   ) {
@@ -118,5 +140,6 @@ export class ProblemError extends Error {
     this.errors = options.errors;
     this.warnings = options.warnings;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }

@@ -1,6 +1,14 @@
+import type { FastifyRequest } from "fastify";
 import { secretMatches, UNKNOWN_KEY_HASH } from "../domain/api-credentials.js";
 import { ProblemError } from "../domain/error-catalogue.js";
 import type { ApiKeyRecord, Store } from "../storage/store.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The API key that authenticated this request, once the auth hook has run. */
+    apiKey: ApiKeyRecord | undefined;
+  }
+}
 
 export const WWW_AUTHENTICATE = 'Basic realm="order-intake", charset="UTF-8"';
 
@@ -37,3 +45,16 @@ export function createAuthenticator(store: Store) {
 }
 
 export type Authenticate = ReturnType<typeof createAuthenticator>;
+
+/** An onRequest hook: authenticates before the body is read, and keeps the key on the request. */
+export function requireApiKey(authenticate: Authenticate) {
+  return async (request: FastifyRequest) => {
+    request.apiKey = await authenticate(request.headers.authorization);
+  };
+}
+
+/** The key the auth hook stored; routes that use the hook may rely on it. */
+export function apiKeyOf(request: FastifyRequest): ApiKeyRecord {
+  if (!request.apiKey) throw new Error("route used without the requireApiKey hook");
+  return request.apiKey;
+}

@@ -6,23 +6,33 @@ import { StoreUnavailableError } from "../storage/store.js";
 export const problemTypeUri = (code: ProblemCode) => `/problems/${code}`;
 
 /**
- * Writes an RFC 9457 problem document. Besides `type`, `title`, `status` and `detail` it carries the
+ * The RFC 9457 problem document for an error. Besides `type`, `title`, `status` and `detail` it carries the
  * members that clients of the original v4 API read: `status`, `message` and, for validation, `errors`.
  */
-export function sendProblem(reply: FastifyReply, problem: ProblemError): FastifyReply {
+export function problemDocument(problem: ProblemError): Record<string, unknown> {
   const entry = problemCatalogue[problem.code];
-  const body = {
+  return {
     type: problemTypeUri(problem.code),
     title: entry.title,
     status: entry.status,
     detail: problem.message,
     code: problem.code,
     message: entry.message,
+    ...problem.extensions,
     ...(problem.errors && { errors: problem.errors }),
     ...(problem.warnings?.length && { warnings: problem.warnings }),
   };
+}
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
+
+/** Writes a problem answer, with the headers the problem carries (Retry-After, WWW-Authenticate). */
+export function sendProblem(reply: FastifyReply, problem: ProblemError): FastifyReply {
   if (problem.headers) reply.headers(problem.headers);
-  return reply.code(entry.status).type("application/problem+json").send(JSON.stringify(body));
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problemDocument(problem)));
 }
 
 // Fastify's own request errors, by code, and the catalogue entry each one answers with.

@@ -91,3 +91,90 @@ export function problemResponses(...statuses: number[]) {
     ]),
   );
 }
+
+const BatchResultSchema = Type.Object({
+  index: Type.Integer({ description: "Position of the order in the request array" }),
+  order_ref: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([Type.Literal("accepted"), Type.Literal("rejected")]),
+  id: Type.Optional(Type.String({ format: "uuid", description: "The submission id, when accepted" })),
+  errors: Type.Optional(Type.Array(FieldErrorSchema, { description: "Why it was rejected" })),
+  warnings: Type.Optional(Type.Array(FieldWarningSchema)),
+});
+
+const BatchSummarySchema = Type.Object({
+  accepted: Type.Integer({ examples: [2] }),
+  rejected: Type.Integer({ examples: [1] }),
+});
+
+export const BatchAnswerSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal(202), Type.Literal(206)]),
+    id: Type.String({ format: "uuid", description: "The batch id" }),
+    message: Type.Union([Type.Literal("Batch accepted"), Type.Literal("Batch partially accepted")]),
+    summary: BatchSummarySchema,
+    results: Type.Array(BatchResultSchema),
+  },
+  { description: "Every order was accepted and durably stored" },
+);
+
+export const BatchStatusSchema = Type.Object(
+  {
+    id: Type.String({ format: "uuid" }),
+    created_at: Type.String({ format: "date-time" }),
+    summary: BatchSummarySchema,
+    results: Type.Array(
+      Type.Composite([
+        BatchResultSchema,
+        Type.Object({
+          submission_status: Type.Optional(
+            Type.Union([Type.Literal("accepted"), Type.Literal("processed"), Type.Literal("failed")]),
+          ),
+          outcome: Type.Optional(
+            Type.Union([
+              Type.Literal("created"),
+              Type.Literal("updated"),
+              Type.Literal("duplicate"),
+              Type.Null(),
+            ]),
+          ),
+          failure_reason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          processed_at: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
+        }),
+      ]),
+    ),
+  },
+  { description: "The batch, with the current status of each accepted order" },
+);
+
+const SubmissionSummarySchema = Type.Pick(SubmissionSchema, [
+  "id",
+  "status",
+  "outcome",
+  "failure_reason",
+  "accepted_at",
+  "processed_at",
+]);
+
+export const StoredOrderSchema = Type.Object(
+  {
+    trkref: Type.String(),
+    order_ref: Type.String(),
+    order_date: Type.Optional(Type.String({ format: "date", description: "ISO 8601" })),
+    fulfilment_date: Type.Optional(Type.String({ format: "date", description: "ISO 8601" })),
+    language: Type.Optional(Type.String()),
+    locale: Type.Optional(Type.String()),
+    customer: Type.Object({ email: Type.String() }, { additionalProperties: true }),
+    order_items: Type.Array(
+      Type.Object(
+        { sku: Type.String(), price: Type.Optional(Type.String({ description: "Decimal with a dot" })) },
+        { additionalProperties: true },
+      ),
+    ),
+    created_at: Type.String({ format: "date-time" }),
+    updated_at: Type.String({ format: "date-time" }),
+    submissions: Type.Array(SubmissionSummarySchema, {
+      description: "Every submission for this order, oldest first",
+    }),
+  },
+  { description: "The order as it stands after every processed submission, in normalised form" },
+);

@@ -4,8 +4,10 @@ import { ProblemError } from "../domain/error-catalogue.js";
 export interface GroupCommitOptions<T> {
   /** Commits one group durably; resolves only when the group is on disk. */
   commit: (items: T[]) => Promise<void>;
-  /** Most items waiting for a commit; past it `submit` refuses at once with `overloaded`. */
+  /** Most weight waiting for a commit; past it `submit` refuses at once with `overloaded`. */
   maxPending: number;
+  /** How much one item counts against `maxPending` (a batch write counts its submissions); default 1. */
+  weigh?: (item: T) => number;
   /** Called after each commit with its size and duration, for logs and metrics. */
   onCommit?: (size: number, durationMs: number) => void;
   /** Called when a commit fails, before every waiting request hears 503. */
@@ -25,14 +27,17 @@ interface Waiting<T> {
  */
 export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
   let queue: Waiting<T>[] = [];
+  let queuedWeight = 0;
   let committing = false;
   let scheduled = false;
+  const weigh = options.weigh ?? (() => 1);
 
   async function flush(): Promise<void> {
     scheduled = false;
     if (committing || queue.length === 0) return;
     const group = queue;
     queue = [];
+    queuedWeight = 0;
     committing = true;
     const started = performance.now();
     try {
@@ -59,20 +64,20 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
   }
 
   return {
-    /** Resolves once `items` are durably committed; rejects with a ProblemError otherwise. */
-    submit(items: T[]): Promise<void> {
-      if (queue.length + items.length > options.maxPending) {
+    /** Resolves once `item` is durably committed; rejects with a ProblemError otherwise. */
+    submit(item: T): Promise<void> {
+      const weight = weigh(item);
+      if (queuedWeight + weight > options.maxPending) {
         return Promise.reject(new ProblemError("overloaded", { headers: { "retry-after": "1" } }));
       }
-      const settled = items.map(
-        (item) => new Promise<void>((resolve, reject) => queue.push({ item, resolve, reject })),
-      );
+      queuedWeight += weight;
+      const committed = new Promise<void>((resolve, reject) => queue.push({ item, resolve, reject }));
       schedule();
-      return Promise.all(settled).then(() => undefined);
+      return committed;
     },
-    /** Items waiting for a commit (not counting the one in progress). */
+    /** Weight waiting for a commit (not counting the one in progress). */
     get pending(): number {
-      return queue.length;
+      return queuedWeight;
     },
     /** Resolves when everything submitted so far is committed or refused. */
     async drain(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { BatchOrderResult } from "../domain/batch-result.js";
 import type { NormalisedOrder } from "../domain/normalised-order.js";
 
 /** An organisation: the merchant whose orders are submitted under its trkref. */
@@ -30,6 +31,45 @@ export interface NewSubmission {
   /** The document exactly as the client sent it, kept for audit and reprocessing. */
   raw: string;
   acceptedAt: string;
+  /** The batch this submission arrived in, if any. */
+  batchId?: string;
+}
+
+/** A batch request as recorded: every order's result, accepted or rejected, in request order. */
+export interface NewBatch {
+  id: string;
+  keyId: string;
+  createdAt: string;
+  results: BatchOrderResult[];
+}
+
+/** A recorded batch with the current state of each of its accepted submissions. */
+export interface StoredBatch extends NewBatch {
+  submissions: SubmissionRecord[];
+}
+
+/**
+ * The answer given to a request that carried an `Idempotency-Key`, kept so that a retry with the same key
+ * and body gets the same answer. Scoped by API key: two keys' idempotency keys never collide.
+ */
+export interface IdempotencyRecord {
+  keyId: string;
+  idempotencyKey: string;
+  /** Hash of the request (method, path, canonical body): a retry must match it. */
+  fingerprint: string;
+  statusCode: number;
+  /** Headers to replay (Location, Content-Type). */
+  headers: Record<string, string>;
+  body: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Everything one request commits, together: its submissions, its batch record, its idempotency record. */
+export interface IntakeWrite {
+  submissions: NewSubmission[];
+  batch?: NewBatch;
+  idempotency?: IdempotencyRecord;
 }
 
 /** What became of a submission. */
@@ -97,9 +137,23 @@ export interface Store {
   /** Returns false when no key has that id; revoking twice keeps the first revocation time. */
   revokeApiKey(id: string): Promise<boolean>;
 
-  /** Commits all of them in one durable transaction, or none. */
-  insertSubmissions(submissions: NewSubmission[]): Promise<void>;
+  /**
+   * Commits all the writes in one durable transaction, or none of them. An idempotency record whose
+   * (key, idempotency key) already exists fails the whole transaction.
+   */
+  commitIntake(writes: IntakeWrite[]): Promise<void>;
   findSubmission(id: string): Promise<SubmissionRecord | undefined>;
+  /** The submissions of one order, oldest first. */
+  listSubmissionsForOrder(trkref: string, orderRef: string): Promise<SubmissionRecord[]>;
+  findBatch(id: string): Promise<StoredBatch | undefined>;
+  /** The record for this API key and idempotency key, unless it expired before `now`. */
+  findIdempotencyRecord(
+    keyId: string,
+    idempotencyKey: string,
+    now: string,
+  ): Promise<IdempotencyRecord | undefined>;
+  /** Deletes records that expired before `now`; returns how many. */
+  purgeExpiredIdempotencyRecords(now: string): Promise<number>;
   countPendingSubmissions(): Promise<number>;
 
   /**

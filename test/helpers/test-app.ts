@@ -34,17 +34,22 @@ export async function createKey(store: Store, trkrefs: string[]) {
 }
 
 /**
- * The real app on a real SQLite file in a temp dir, with organisation ACME enabled and a key for it.
- * Logs are kept in `logLines()` for tests that check what a log may not contain.
+ * The real app on a real SQLite file in a temp dir (or on `databasePath`, to reopen a file), with
+ * organisation ACME enabled and a key for it. `now` replaces the clock. Logs are kept in `logLines()` for
+ * tests that check what a log may not contain.
  */
-export async function createTestApp(env: Record<string, string> = {}) {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { now?: () => Date; databasePath?: string } = {},
+) {
   const dir = createTempDir();
-  const config: Config = loadConfig({ DATABASE_URL: join(dir.path, "orders.db"), LOG_LEVEL: "info", ...env });
+  const databasePath = options.databasePath ?? join(dir.path, "orders.db");
+  const config: Config = loadConfig({ DATABASE_URL: databasePath, LOG_LEVEL: "info", ...env });
   const store = openStore(config.databaseUrl);
   const logStream = new PassThrough();
   const lines: string[] = [];
   logStream.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
-  const intake = await buildApp({ config, store, logStream });
+  const intake = await buildApp({ config, store, logStream, ...(options.now && { now: options.now }) });
   const processor = createProcessor({ store, log: intake.app.log, batchSize: 100, pollMs: 1000 });
   const acme = await createOrgAndKey(store, "ACME");
   return {

@@ -89,7 +89,7 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
     it("commits submissions as accepted and finds them by id", async () => {
       const rows = [submission(order("A-1")), submission(order("A-2"))];
       const before = await store.countPendingSubmissions();
-      await store.insertSubmissions(rows);
+      await store.commitIntake([{ submissions: rows }]);
       assert.equal(await store.countPendingSubmissions(), before + 2);
       const found = await store.findSubmission(rows[0]?.id ?? "");
       assert.equal(found?.status, "accepted");
@@ -101,7 +101,9 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
     it("commits all of a group or none", async () => {
       const duplicateId = submission(order("G-1"));
       const before = await store.countPendingSubmissions();
-      await assert.rejects(store.insertSubmissions([submission(order("G-2")), duplicateId, duplicateId]));
+      await assert.rejects(
+        store.commitIntake([{ submissions: [submission(order("G-2")), duplicateId, duplicateId] }]),
+      );
       assert.equal(await store.countPendingSubmissions(), before);
     });
 
@@ -109,8 +111,8 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       const first = submission(order("P-1", { order_date: "2021-09-25" }));
       const second = submission(order("P-1", { fulfilment_date: "2021-09-27" }));
       const third = submission(order("P-1"));
-      await store.insertSubmissions([first]);
-      await store.insertSubmissions([second, third]);
+      await store.commitIntake([{ submissions: [first] }]);
+      await store.commitIntake([{ submissions: [second, third] }]);
       while ((await store.processPendingSubmissions(2, decideByMerging)) > 0) {}
       assert.equal((await store.findSubmission(first.id))?.outcome, "created");
       assert.equal((await store.findSubmission(second.id))?.outcome, "updated");
@@ -141,7 +143,7 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
         },
         order_items: [{ sku: "1" }, { sku: "2", price: "0.5", currency: "EUR", metadata: { a: null } }],
       };
-      await store.insertSubmissions([submission(full)]);
+      await store.commitIntake([{ submissions: [submission(full)] }]);
       await store.processPendingSubmissions(10, decideByMerging);
       assert.deepEqual((await store.findOrder("ACME", "FULL-1"))?.order, full);
     });
@@ -149,7 +151,7 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
     it("fails one submission with a reason when the decision throws, and goes on with the next", async () => {
       const bad = submission(order("F-1"));
       const good = submission(order("F-2"));
-      await store.insertSubmissions([bad, good]);
+      await store.commitIntake([{ submissions: [bad, good] }]);
       await store.processPendingSubmissions(10, (existing, incoming) => {
         if (incoming.order_ref === "F-1") throw new Error("cannot apply");
         return decideByMerging(existing, incoming);
@@ -160,6 +162,86 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       assert.ok(failed?.processedAt);
       assert.equal((await store.findSubmission(good.id))?.outcome, "created");
       assert.equal(await store.findOrder("ACME", "F-1"), undefined);
+    });
+    it("commits a batch record with its submissions and finds both", async () => {
+      const batchId = "01900000-0000-7000-8000-b00000000001";
+      const accepted = { ...submission(order("B-1")), batchId };
+      const results = [
+        { index: 0, order_ref: "B-1", status: "accepted" as const, id: accepted.id },
+        {
+          index: 1,
+          order_ref: null,
+          status: "rejected" as const,
+          errors: [{ pointer: "/order_ref", code: "required" as const, message: "This field is required" }],
+        },
+      ];
+      await store.commitIntake([
+        {
+          submissions: [accepted],
+          batch: { id: batchId, keyId: "oik_test", createdAt: accepted.acceptedAt, results },
+        },
+      ]);
+      const batch = await store.findBatch(batchId);
+      assert.deepEqual(batch?.results, results);
+      assert.equal(batch?.keyId, "oik_test");
+      assert.deepEqual(
+        batch?.submissions.map((s) => [s.id, s.status]),
+        [[accepted.id, "accepted"]],
+      );
+      assert.equal(await store.findBatch("01900000-0000-7000-8000-b00000000002"), undefined);
+    });
+
+    it("lists the submissions of one order, oldest first", async () => {
+      const first = submission(order("L-1"));
+      const second = submission(order("L-1", { fulfilment_date: "2021-09-30" }));
+      await store.commitIntake([
+        { submissions: [first] },
+        { submissions: [submission(order("L-2")), second] },
+      ]);
+      const listed = await store.listSubmissionsForOrder("ACME", "L-1");
+      assert.deepEqual(
+        listed.map((s) => s.id),
+        [first.id, second.id],
+      );
+      assert.deepEqual(await store.listSubmissionsForOrder("ACME", "L-404"), []);
+    });
+
+    it("keeps idempotency records until they expire, purges them after, and refuses a second with the same key", async () => {
+      const record = {
+        keyId: "oik_test",
+        idempotencyKey: "retry-1",
+        fingerprint: "f".repeat(64),
+        statusCode: 202,
+        headers: { location: "/v4/customer_orders/x", "content-type": "application/json; charset=utf-8" },
+        body: '{"status":202}',
+        createdAt: "2026-01-01T00:00:00.000Z",
+        expiresAt: "2026-01-02T00:00:00.000Z",
+      };
+      const accepted = submission(order("I-1"));
+      await store.commitIntake([{ submissions: [accepted], idempotency: record }]);
+      assert.deepEqual(
+        await store.findIdempotencyRecord("oik_test", "retry-1", "2026-01-01T23:59:59.999Z"),
+        record,
+      );
+      assert.equal(
+        await store.findIdempotencyRecord("oik_other", "retry-1", "2026-01-01T12:00:00.000Z"),
+        undefined,
+      );
+      assert.equal(
+        await store.findIdempotencyRecord("oik_test", "retry-1", "2026-01-02T00:00:00.000Z"),
+        undefined,
+      );
+
+      const again = submission(order("I-2"));
+      await assert.rejects(store.commitIntake([{ submissions: [again], idempotency: record }]));
+      assert.equal(await store.findSubmission(again.id), undefined, "the whole write failed with its record");
+
+      assert.equal(await store.purgeExpiredIdempotencyRecords("2026-01-01T12:00:00.000Z"), 0);
+      assert.equal(await store.purgeExpiredIdempotencyRecords("2026-01-02T00:00:00.000Z"), 1);
+      assert.equal(
+        await store.findIdempotencyRecord("oik_test", "retry-1", "2026-01-01T12:00:00.000Z"),
+        undefined,
+      );
     });
   });
 }

@@ -5,29 +5,24 @@ import { ProblemError } from "../../domain/error-catalogue.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { isTrkref, TRKREF_PATTERN } from "../../domain/trkref.js";
-import { validateOrder } from "../../domain/validate-order.js";
-import type { GroupCommitter } from "../../storage/group-commit.js";
-import type { ApiKeyRecord, NewSubmission, Store } from "../../storage/store.js";
-import type { Authenticate } from "../authenticate.js";
+import { type OrderValidation, validateOrder } from "../../domain/validate-order.js";
+import type { Store } from "../../storage/store.js";
+import { type Authenticate, apiKeyOf } from "../authenticate.js";
+import { IdempotencyKeyHeader } from "../idempotency-key.js";
+import { jsonAnswer, type RunIntake } from "../intake-runner.js";
 import { AcceptedSchema, problemResponses } from "../response-schemas.js";
 
 export interface CustomerOrderRouteDeps {
   store: Store;
   authenticate: Authenticate;
-  committer: GroupCommitter<NewSubmission>;
+  runIntake: RunIntake;
   limits: OrderLimits;
+  now: () => Date;
 }
 
 type OrderRequest = FastifyRequest<{ Params: { trkref: string } }>;
 
-declare module "fastify" {
-  interface FastifyRequest {
-    /** The API key that authenticated this request, once the auth hook has run. */
-    apiKey: ApiKeyRecord | undefined;
-  }
-}
-
-const statusLocation = (id: string) => `/v4/customer_orders/${id}`;
+export const submissionLocation = (id: string) => `/v4/customer_orders/${id}`;
 
 /** `POST /v4/organisations/{trkref}/customer_order`: validate, commit durably, answer 202. */
 export function registerCustomerOrderRoutes(app: FastifyInstance, deps: CustomerOrderRouteDeps): void {
@@ -39,33 +34,34 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
         summary: "Submit one customer order",
         security: [{ basicAuth: [] }],
         params: Type.Object({ trkref: Type.String({ pattern: TRKREF_PATTERN, maxLength: 64 }) }),
+        headers: IdempotencyKeyHeader,
         body: createCustomerOrderSchema(deps.limits),
-        response: { 202: AcceptedSchema, ...problemResponses(400, 401, 403, 413, 415, 422, 503) },
+        response: { 202: AcceptedSchema, ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503) },
       },
       // Before the body is read: an unauthorised client cannot make the service parse megabytes.
       onRequest: async (request: OrderRequest) => {
         request.apiKey = await authoriseForOrganisation(deps, request);
       },
     },
-    async (request: OrderRequest, reply) => {
-      const result = validateOrder(request.body, deps.limits, { pathTrkref: request.params.trkref });
-      if (!result.ok) throw validationProblem(result);
-      const id = uuidv7();
-      await deps.committer.submit([
-        {
+    (request: OrderRequest, reply) =>
+      deps.runIntake(request, reply, () => {
+        const result = validateOrder(request.body, deps.limits, { pathTrkref: request.params.trkref });
+        if (!result.ok) throw validationProblem(result);
+        const id = uuidv7();
+        const submission = {
           id,
-          keyId: (request.apiKey as ApiKeyRecord).id,
+          keyId: apiKeyOf(request).id,
           order: result.order,
           raw: request.rawBody ?? JSON.stringify(request.body),
-          acceptedAt: new Date().toISOString(),
-        },
-      ]);
-      const warnings = result.warnings.length > 0 ? { warnings: result.warnings } : {};
-      return reply
-        .code(202)
-        .header("location", statusLocation(id))
-        .send({ status: 202, id, message: "Customer order accepted", ...warnings });
-    },
+          acceptedAt: deps.now().toISOString(),
+        };
+        const warnings = result.warnings.length > 0 ? { warnings: result.warnings } : {};
+        const body = { status: 202, id, message: "Customer order accepted", ...warnings };
+        return {
+          write: { submissions: [submission] },
+          answer: jsonAnswer(202, body, { location: submissionLocation(id) }),
+        };
+      }),
   );
 }
 
@@ -88,9 +84,7 @@ async function authoriseForOrganisation(deps: CustomerOrderRouteDeps, request: O
 }
 
 /** The 422 answer for a document that failed validation, with every error found. */
-export function validationProblem(
-  result: Extract<ReturnType<typeof validateOrder>, { ok: false }>,
-): ProblemError {
+export function validationProblem(result: Extract<OrderValidation, { ok: false }>): ProblemError {
   if (result.noData) return new ProblemError("no_data", { errors: result.errors });
   const count = result.errors.length;
   return new ProblemError("validation_failed", {

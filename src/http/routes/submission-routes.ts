@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Store, SubmissionRecord } from "../../storage/store.js";
-import type { Authenticate } from "../authenticate.js";
+import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { problemResponses, SubmissionSchema } from "../response-schemas.js";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,9 +12,10 @@ export function registerSubmissionRoutes(
   app: FastifyInstance,
   deps: { store: Store; authenticate: Authenticate },
 ) {
-  app.get(
+  app.get<{ Params: { id: string } }>(
     "/v4/customer_orders/:id",
     {
+      onRequest: requireApiKey(deps.authenticate),
       schema: {
         tags: ["customer orders"],
         summary: "What became of a submission",
@@ -23,8 +24,8 @@ export function registerSubmissionRoutes(
         response: { 200: SubmissionSchema, ...problemResponses(401, 404) },
       },
     },
-    async (request: FastifyRequest<{ Params: { id: string } }>) => {
-      const key = await deps.authenticate(request.headers.authorization);
+    async (request) => {
+      const key = apiKeyOf(request);
       const { id } = request.params;
       const submission = UUID_PATTERN.test(id)
         ? await deps.store.findSubmission(id.toLowerCase())
@@ -38,15 +39,18 @@ export function registerSubmissionRoutes(
   );
 }
 
-function toSubmissionBody(submission: SubmissionRecord) {
+/** A submission's state, as listed under an order. */
+export function summariseSubmission(submission: SubmissionRecord) {
   return {
     id: submission.id,
     status: submission.status,
     outcome: submission.outcome,
     failure_reason: submission.failureReason,
-    trkref: submission.trkref,
-    order_ref: submission.orderRef,
     accepted_at: submission.acceptedAt,
     processed_at: submission.processedAt,
   };
+}
+
+function toSubmissionBody(submission: SubmissionRecord) {
+  return { ...summariseSubmission(submission), trkref: submission.trkref, order_ref: submission.orderRef };
 }

@@ -1,5 +1,7 @@
-import type { DecideProcessing, Store } from "../store.js";
+import type { DecideProcessing, IntakeWrite, Store } from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
+import { createBatchQueries } from "./batches-sql.js";
+import { createIdempotencyQueries } from "./idempotency-sql.js";
 import { migrateSqlite } from "./migrate.js";
 import { createOrderQueries } from "./orders-sql.js";
 import { createOrganisationQueries } from "./organisations-sql.js";
@@ -17,7 +19,18 @@ export function createSqliteStore(path: string): Store {
   const apiKeys = createApiKeyQueries(db);
   const submissions = createSubmissionQueries(db);
   const orders = createOrderQueries(db);
+  const batches = createBatchQueries(db);
+  const idempotency = createIdempotencyQueries(db);
   const ping = db.prepare("SELECT 1");
+
+  // One transaction, hence one WAL fsync, for every write of the group.
+  const commitIntake = db.transaction((writes: IntakeWrite[]) => {
+    for (const write of writes) {
+      if (write.batch) batches.insert(write.batch);
+      for (const submission of write.submissions) submissions.insert(submission);
+      if (write.idempotency) idempotency.insert(write.idempotency);
+    }
+  });
 
   const processPending = db.transaction((limit: number, decide: DecideProcessing): number => {
     const pending = submissions.selectPending(limit);
@@ -52,8 +65,15 @@ export function createSqliteStore(path: string): Store {
     findApiKey: async (id) => apiKeys.find(id),
     listApiKeys: async () => apiKeys.list(),
     revokeApiKey: async (id) => apiKeys.revoke(id),
-    insertSubmissions: async (rows) => submissions.insertAll(rows),
+    commitIntake: async (writes) => commitIntake.immediate(writes),
     findSubmission: async (id) => submissions.find(id),
+    listSubmissionsForOrder: async (trkref, orderRef) => submissions.listForOrder(trkref, orderRef),
+    findBatch: async (id) => {
+      const batch = batches.find(id);
+      return batch && { ...batch, submissions: submissions.listForBatch(id) };
+    },
+    findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
+    purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
     countPendingSubmissions: async () => submissions.countPending(),
     processPendingSubmissions: async (limit, decide) => processPending.immediate(limit, decide),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),

@@ -31,12 +31,16 @@ const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
   processedAt: row.processed_at,
 });
 
+const SELECT_RECORD = `SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at, processed_at
+  FROM submissions`;
+
 /** Prepared statements for the submissions table. */
 export function createSubmissionQueries(db: Database.Database) {
-  const insert = db.prepare(`INSERT INTO submissions
-    (id, trkref, order_ref, key_id, document, raw, status, accepted_at) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?)`);
-  const findOne = db.prepare(`SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at,
-    processed_at FROM submissions WHERE id = ?`);
+  const insert = db.prepare(`INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status,
+    accepted_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`);
+  const findOne = db.prepare(`${SELECT_RECORD} WHERE id = ?`);
+  const listForOrder = db.prepare(`${SELECT_RECORD} WHERE trkref = ? AND order_ref = ? ORDER BY seq`);
+  const listForBatch = db.prepare(`${SELECT_RECORD} WHERE batch_id = ? ORDER BY seq`);
   const countPending = db.prepare("SELECT count(*) AS n FROM submissions WHERE status = 'accepted'");
   const selectPending = db.prepare(
     "SELECT seq, id, document FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT ?",
@@ -48,20 +52,30 @@ export function createSubmissionQueries(db: Database.Database) {
     "UPDATE submissions SET status = 'failed', failure_reason = ?, processed_at = ? WHERE seq = ?",
   );
 
-  const insertAll = db.transaction((submissions: NewSubmission[]) => {
-    for (const s of submissions) {
-      const { order } = s;
-      insert.run(s.id, order.trkref, order.order_ref, s.keyId, JSON.stringify(order), s.raw, s.acceptedAt);
-    }
-  });
-
   return {
-    /** One transaction, hence one WAL fsync, for the whole group. */
-    insertAll: (submissions: NewSubmission[]): void => insertAll.immediate(submissions),
+    /** Inserts as accepted; the caller holds the transaction. */
+    insert(s: NewSubmission): void {
+      const { order } = s;
+      const document = JSON.stringify(order);
+      insert.run(
+        s.id,
+        order.trkref,
+        order.order_ref,
+        s.keyId,
+        document,
+        s.raw,
+        s.acceptedAt,
+        s.batchId ?? null,
+      );
+    },
     find(id: string): SubmissionRecord | undefined {
       const row = findOne.get(id) as SubmissionRow | undefined;
       return row && toSubmission(row);
     },
+    listForOrder: (trkref: string, orderRef: string): SubmissionRecord[] =>
+      (listForOrder.all(trkref, orderRef) as SubmissionRow[]).map(toSubmission),
+    listForBatch: (batchId: string): SubmissionRecord[] =>
+      (listForBatch.all(batchId) as SubmissionRow[]).map(toSubmission),
     countPending: (): number => (countPending.get() as { n: number }).n,
     selectPending: (limit: number): PendingSubmission[] =>
       (selectPending.all(limit) as { seq: number; id: string; document: string }[]).map((row) => ({

@@ -1,4 +1,5 @@
 import { sql as initial } from "./001-initial.js";
+import { sql as batchesAndIdempotency } from "./002-batches-and-idempotency.js";
 
 /** A numbered schema change; applied once, in order, and recorded in `schema_migrations`. */
 export interface Migration {
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, name: "initial", sql: initial }];
+export const migrations: Migration[] = [
+  { version: 1, name: "initial", sql: initial },
+  { version: 2, name: "batches-and-idempotency", sql: batchesAndIdempotency },
+];

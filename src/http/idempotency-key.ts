@@ -1,0 +1,34 @@
+import { Type } from "@sinclair/typebox";
+import { ProblemError } from "../domain/error-catalogue.js";
+
+// Visible ASCII and space; the IETF draft makes the value a structured-field string, which is quoted.
+const KEY_PATTERN = /^[\x20-\x7E]{1,255}$/;
+
+/**
+ * The `Idempotency-Key` header's value, or undefined when the header is absent. Both the draft's quoted
+ * form (`"abc"`) and the bare form most clients send (`abc`) name the same key.
+ */
+export function readIdempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (Array.isArray(header))
+    throw new ProblemError("invalid_idempotency_key", { detail: "Send one Idempotency-Key" });
+  const quoted = header.length >= 2 && header.startsWith('"') && header.endsWith('"');
+  const key = quoted ? header.slice(1, -1) : header.trim();
+  if (!KEY_PATTERN.test(key) || key.trim() === "") throw new ProblemError("invalid_idempotency_key");
+  return key;
+}
+
+/** The optional header, as the OpenAPI document describes it on both write endpoints. */
+export const IdempotencyKeyHeader = Type.Object({
+  "idempotency-key": Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description:
+        "Makes a retry safe: the same key with the same body replays the first answer (header " +
+        "Idempotent-Replayed: true); with another body it is refused (422); while the first is in flight, 409. " +
+        "Keys are remembered per API key for IDEMPOTENCY_TTL_HOURS (24 by default).",
+      examples: ['"8e03978e-40d5-43e8-bc93-6894a57f9324"'],
+    }),
+  ),
+});

@@ -1,0 +1,100 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { ProblemError } from "../domain/error-catalogue.js";
+import { fingerprintRequest } from "../domain/request-fingerprint.js";
+import type { GroupCommitter } from "../storage/group-commit.js";
+import type { ApiKeyRecord, IdempotencyRecord, IntakeWrite, Store } from "../storage/store.js";
+import { readIdempotencyKey } from "./idempotency-key.js";
+
+/** An answer ready to send, and to replay byte for byte on an idempotent retry. */
+export interface IntakeAnswer {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What a route decided: the answer, and what must be committed before it may be sent. */
+export interface PreparedIntake {
+  answer: IntakeAnswer;
+  write: IntakeWrite;
+}
+
+export interface IntakeRunnerOptions {
+  store: Store;
+  committer: GroupCommitter<IntakeWrite>;
+  now: () => Date;
+  idempotencyTtlMs: number;
+}
+
+/**
+ * Runs the write endpoints: commits what a route prepared, then answers. With an `Idempotency-Key` (IETF
+ * draft "The Idempotency-Key HTTP Header Field") the key's record is committed in the same transaction as
+ * the submissions, so a retry with the same body replays the first answer even after a restart, a retry with
+ * another body is refused (422), and one that arrives while the first is in flight is refused (409).
+ */
+export function createIntakeRunner(options: IntakeRunnerOptions) {
+  const inFlight = new Set<string>();
+
+  async function commitAndAnswer(prepared: PreparedIntake, reply: FastifyReply, record?: IdempotencyRecord) {
+    await options.committer.submit(record ? { ...prepared.write, idempotency: record } : prepared.write);
+    return send(reply, prepared.answer);
+  }
+
+  return async function runIntake(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    prepare: () => PreparedIntake | Promise<PreparedIntake>,
+  ): Promise<FastifyReply> {
+    const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
+    if (idempotencyKey === undefined) return commitAndAnswer(await prepare(), reply);
+    const keyId = (request.apiKey as ApiKeyRecord).id;
+    // A NUL cannot occur in either part, so the pair maps to one scope only.
+    const scope = `${keyId}\u0000${idempotencyKey}`;
+    if (inFlight.has(scope))
+      throw new ProblemError("idempotency_key_in_flight", { headers: { "retry-after": "1" } });
+    inFlight.add(scope);
+    try {
+      const fingerprint = fingerprintRequest(request.method, request.url.split("?")[0] ?? "", request.body);
+      const now = options.now();
+      const previous = await options.store.findIdempotencyRecord(keyId, idempotencyKey, now.toISOString());
+      if (previous) {
+        if (previous.fingerprint !== fingerprint) throw new ProblemError("idempotency_key_reused");
+        return send(reply.header("idempotent-replayed", "true"), previous);
+      }
+      const prepared = await prepare();
+      const expiresAt = new Date(now.getTime() + options.idempotencyTtlMs).toISOString();
+      const { statusCode, headers, body } = prepared.answer;
+      const record = {
+        keyId,
+        idempotencyKey,
+        fingerprint,
+        statusCode,
+        headers,
+        body,
+        createdAt: now.toISOString(),
+        expiresAt,
+      };
+      return await commitAndAnswer(prepared, reply, record);
+    } finally {
+      inFlight.delete(scope);
+    }
+  };
+}
+
+export type RunIntake = ReturnType<typeof createIntakeRunner>;
+
+function send(reply: FastifyReply, answer: IntakeAnswer): FastifyReply {
+  return reply.code(answer.statusCode).headers(answer.headers).send(answer.body);
+}
+
+/** A JSON answer with its Content-Type among the headers, so that a replay restores it too. */
+export function jsonAnswer(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): IntakeAnswer {
+  return {
+    statusCode,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+    body: JSON.stringify(body),
+  };
+}

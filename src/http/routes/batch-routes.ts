@@ -1,0 +1,168 @@
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { v7 as uuidv7 } from "uuid";
+import { assessBatch, trkrefsNamedIn } from "../../domain/assess-batch.js";
+import { type BatchOrderResult, batchVerdict, summariseBatch } from "../../domain/batch-result.js";
+import { ProblemError } from "../../domain/error-catalogue.js";
+import type { OrderLimits } from "../../domain/order-limits.js";
+import { createCustomerOrderSchema } from "../../domain/order-schema.js";
+import type { ApiKeyRecord, Store, StoredBatch } from "../../storage/store.js";
+import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
+import { IdempotencyKeyHeader } from "../idempotency-key.js";
+import { type IntakeAnswer, jsonAnswer, type RunIntake } from "../intake-runner.js";
+import { PROBLEM_CONTENT_TYPE, problemDocument } from "../problem-details.js";
+import { BatchAnswerSchema, BatchStatusSchema, problemResponses } from "../response-schemas.js";
+
+export interface BatchRouteDeps {
+  store: Store;
+  authenticate: Authenticate;
+  runIntake: RunIntake;
+  limits: OrderLimits;
+  maxOrdersPerBatch: number;
+  maxBatchBodyBytes: number;
+  now: () => Date;
+}
+
+const batchLocation = (id: string) => `/v4/customer_orders/batches/${id}`;
+
+/** `POST /v4/customer_orders` (a JSON array of orders) and `GET /v4/customer_orders/batches/{id}`. */
+export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps): void {
+  app.post(
+    "/v4/customer_orders",
+    {
+      bodyLimit: deps.maxBatchBodyBytes,
+      onRequest: requireApiKey(deps.authenticate),
+      schema: {
+        tags: ["customer orders"],
+        summary: "Submit a batch of customer orders, each naming its own trkref",
+        security: [{ basicAuth: [] }],
+        headers: IdempotencyKeyHeader,
+        body: Type.Array(createCustomerOrderSchema(deps.limits), {
+          minItems: 1,
+          maxItems: deps.maxOrdersPerBatch,
+        }),
+        response: {
+          202: BatchAnswerSchema,
+          206: {
+            ...BatchAnswerSchema,
+            description: "Some orders were accepted; the rest are listed with their errors",
+          },
+          ...problemResponses(400, 401, 409, 413, 415, 422, 503),
+        },
+      },
+    },
+    (request, reply) => deps.runIntake(request, reply, () => prepareBatch(deps, request)),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/v4/customer_orders/batches/:id",
+    {
+      onRequest: requireApiKey(deps.authenticate),
+      schema: {
+        tags: ["customer orders"],
+        summary: "A batch and the current status of each of its orders",
+        security: [{ basicAuth: [] }],
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        response: { 200: BatchStatusSchema, ...problemResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const batch = await deps.store.findBatch(request.params.id.toLowerCase());
+      // Only the key that sent a batch sees it; any other gets the answer of a batch that does not exist.
+      if (!batch || batch.keyId !== apiKeyOf(request).id) {
+        throw new ProblemError("not_found", {
+          detail: `No batch ${request.params.id} visible to this API key`,
+        });
+      }
+      return toBatchStatus(batch);
+    },
+  );
+}
+
+async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {
+  const documents = readBatchDocuments(request.body, deps.maxOrdersPerBatch);
+  const key = apiKeyOf(request);
+  const { results, accepted } = assessBatch(
+    documents,
+    deps.limits,
+    await permissionsFor(deps.store, key, documents),
+    uuidv7,
+  );
+  const id = uuidv7();
+  const acceptedAt = deps.now().toISOString();
+  const submissions = accepted.map(({ id: submissionId, order, raw }) => ({
+    id: submissionId,
+    keyId: key.id,
+    order,
+    raw: JSON.stringify(raw),
+    acceptedAt,
+    batchId: id,
+  }));
+  return {
+    write: { submissions, batch: { id, keyId: key.id, createdAt: acceptedAt, results } },
+    answer: batchAnswer(id, results),
+  };
+}
+
+/** The array of documents, or a refusal of the whole batch. */
+function readBatchDocuments(body: unknown, maxOrders: number): unknown[] {
+  if (body === undefined || body === null || (Array.isArray(body) && body.length === 0)) {
+    throw new ProblemError("no_data", {
+      errors: [{ pointer: "", code: "required", message: "No data provided" }],
+    });
+  }
+  if (!Array.isArray(body)) {
+    const errors = [
+      { pointer: "", code: "wrong_type" as const, message: "Must be a JSON array of order documents" },
+    ];
+    throw new ProblemError("validation_failed", { detail: "A batch is a JSON array of orders", errors });
+  }
+  if (body.length > maxOrders) {
+    throw new ProblemError("too_many_orders", {
+      detail: `The batch has ${body.length} orders; at most ${maxOrders}`,
+    });
+  }
+  return body;
+}
+
+async function permissionsFor(store: Store, key: ApiKeyRecord, documents: unknown[]) {
+  const allowed = new Set(key.trkrefs);
+  const named = trkrefsNamedIn(documents).filter((trkref) => allowed.has(trkref));
+  const organisations = await Promise.all(named.map((trkref) => store.findOrganisation(trkref)));
+  const enabled = new Set(organisations.flatMap((org) => (org?.enabled ? [org.trkref] : [])));
+  return { allowed, enabled };
+}
+
+/** 202 or 206 as JSON, or, when nothing was accepted, a 422 problem document with the same members. */
+function batchAnswer(id: string, results: BatchOrderResult[]): IntakeAnswer {
+  const summary = summariseBatch(results);
+  const { status, message } = batchVerdict(summary);
+  if (status !== 422) {
+    return jsonAnswer(status, { status, id, message, summary, results }, { location: batchLocation(id) });
+  }
+  const problem = new ProblemError("batch_invalid", {
+    detail: `None of the ${results.length} orders was accepted; see results`,
+    extensions: { id, summary, results },
+  });
+  return {
+    statusCode: 422,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, location: batchLocation(id) },
+    body: JSON.stringify(problemDocument(problem)),
+  };
+}
+
+function toBatchStatus(batch: StoredBatch) {
+  const submissions = new Map(batch.submissions.map((submission) => [submission.id, submission]));
+  const results = batch.results.map((result) => {
+    if (result.status !== "accepted") return result;
+    const submission = submissions.get(result.id);
+    return {
+      ...result,
+      submission_status: submission?.status ?? "accepted",
+      outcome: submission?.outcome ?? null,
+      failure_reason: submission?.failureReason ?? null,
+      processed_at: submission?.processedAt ?? null,
+    };
+  });
+  return { id: batch.id, created_at: batch.createdAt, summary: summariseBatch(batch.results), results };
+}
