@@ -6,7 +6,7 @@ import { createAuthenticator } from "./http/authenticate.js";
 import { createIntakeRunner } from "./http/intake-runner.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
 import { registerOpenApi } from "./http/openapi.js";
-import { registerProblemHandlers } from "./http/problem-details.js";
+import { registerProblemHandlers, sendProblem, toProblem } from "./http/problem-details.js";
 import { registerBatchRoutes } from "./http/routes/batch-routes.js";
 import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
@@ -54,6 +54,11 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     return503OnClosing: false,
     // Fastify would answer its own 400s from the route schemas; the domain validates and explains instead.
     schemaErrorFormatter: undefined,
+    // An order_ref of up to MAX_STRING_LENGTH characters must fit the order read-back path; the router
+    // measures the decoded parameter in UTF-16 units (default 100), where one character may take two.
+    routerOptions: { maxParamLength: config.orderLimits.maxStringLength * 2 },
+    // The router's own refusals (a malformed %-escape, an over-long parameter) are problem documents too.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, toProblem(error)),
   });
   // Route schemas describe the API in OpenAPI; validation is the domain's (all errors at once, with codes),
   // and responses are serialised exactly as the handlers build them.

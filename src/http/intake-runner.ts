@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ProblemError } from "../domain/error-catalogue.js";
 import { fingerprintRequest } from "../domain/request-fingerprint.js";
 import type { GroupCommitter } from "../storage/group-commit.js";
-import type { ApiKeyRecord, IdempotencyRecord, IntakeWrite, Store } from "../storage/store.js";
+import type { IdempotencyRecord, IntakeWrite, Store } from "../storage/store.js";
+import { apiKeyOf } from "./authenticate.js";
 import { readIdempotencyKey } from "./idempotency-key.js";
 
 /** An answer ready to send, and to replay byte for byte on an idempotent retry. */
@@ -46,7 +47,7 @@ export function createIntakeRunner(options: IntakeRunnerOptions) {
   ): Promise<FastifyReply> {
     const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
     if (idempotencyKey === undefined) return commitAndAnswer(await prepare(), reply);
-    const keyId = (request.apiKey as ApiKeyRecord).id;
+    const keyId = apiKeyOf(request).id;
     // A NUL cannot occur in either part, so the pair maps to one scope only.
     const scope = `${keyId}\u0000${idempotencyKey}`;
     if (inFlight.has(scope))

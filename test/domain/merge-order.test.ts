@@ -34,16 +34,28 @@ describe("mergeOrder", () => {
       customer: { email: "a@example.com" },
     };
     delete later.order_date;
-    const { outcome, order } = mergeOrder(base, later);
-    assert.equal(outcome, "updated");
+    const merged = mergeOrder(base, later);
+    assert.equal(merged.outcome, "updated");
+    assert.ok("order" in merged);
+    const { order } = merged;
     assert.equal(order.order_date, "2021-09-25");
     assert.equal(order.fulfilment_date, "2021-09-27");
     assert.equal(order.customer.first_name, "Ana");
   });
 
   it("takes the submission's items as the new list", () => {
-    const { outcome, order } = mergeOrder(base, { ...base, order_items: [{ sku: "S-2" }] });
-    assert.equal(outcome, "updated");
-    assert.deepEqual(order.order_items, [{ sku: "S-2" }]);
+    const merged = mergeOrder(base, { ...base, order_items: [{ sku: "S-2" }] });
+    assert.equal(merged.outcome, "updated");
+    assert.ok("order" in merged);
+    assert.deepEqual(merged.order.order_items, [{ sku: "S-2" }]);
+  });
+
+  it("fails a submission whose fulfilment date would fall before the stored order date", () => {
+    const later: NormalisedOrder = { ...base, fulfilment_date: "2021-09-20" };
+    delete later.order_date;
+    assert.deepEqual(mergeOrder(base, later), {
+      outcome: "failed",
+      reason: "fulfilment_date 2021-09-20 would fall before the order's order_date 2021-09-25",
+    });
   });
 });

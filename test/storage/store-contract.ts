@@ -236,11 +236,34 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       await assert.rejects(store.commitIntake([{ submissions: [again], idempotency: record }]));
       assert.equal(await store.findSubmission(again.id), undefined, "the whole write failed with its record");
 
+      const renewed = {
+        ...record,
+        createdAt: "2026-01-02T00:00:00.000Z",
+        expiresAt: "2026-01-03T00:00:00.000Z",
+      };
+      const afterExpiry = submission(order("I-3"));
+      await store.commitIntake([{ submissions: [afterExpiry], idempotency: renewed }]);
+      assert.equal(
+        (await store.findSubmission(afterExpiry.id))?.status,
+        "accepted",
+        "an expired record gives way",
+      );
+      assert.deepEqual(
+        await store.findIdempotencyRecord("oik_test", "retry-1", "2026-01-02T12:00:00.000Z"),
+        renewed,
+      );
+      await store.commitIntake([{ submissions: [], idempotency: { ...record, idempotencyKey: "retry-2" } }]);
+
       assert.equal(await store.purgeExpiredIdempotencyRecords("2026-01-01T12:00:00.000Z"), 0);
       assert.equal(await store.purgeExpiredIdempotencyRecords("2026-01-02T00:00:00.000Z"), 1);
       assert.equal(
-        await store.findIdempotencyRecord("oik_test", "retry-1", "2026-01-01T12:00:00.000Z"),
+        await store.findIdempotencyRecord("oik_test", "retry-2", "2026-01-01T12:00:00.000Z"),
         undefined,
+        "the expired one is gone",
+      );
+      assert.ok(
+        await store.findIdempotencyRecord("oik_test", "retry-1", "2026-01-02T12:00:00.000Z"),
+        "live one kept",
       );
     });
   });

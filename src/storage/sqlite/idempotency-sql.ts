@@ -21,10 +21,17 @@ export function createIdempotencyQueries(db: Database.Database) {
     "SELECT * FROM idempotency_records WHERE key_id = ? AND idempotency_key = ? AND expires_at > ?",
   );
   const purge = db.prepare("DELETE FROM idempotency_records WHERE expires_at <= ?");
+  const purgeOne = db.prepare(
+    "DELETE FROM idempotency_records WHERE key_id = ? AND idempotency_key = ? AND expires_at <= ?",
+  );
   return {
-    /** The caller holds the transaction; a duplicate (key, idempotency key) throws and fails it. */
-    insert: (r: IdempotencyRecord) =>
-      insert.run(
+    /**
+     * The caller holds the transaction; a duplicate (key, idempotency key) throws and fails it. An expired
+     * record the purger has not deleted yet is no duplicate: lookups already ignore it, so it gives way.
+     */
+    insert: (r: IdempotencyRecord) => {
+      purgeOne.run(r.keyId, r.idempotencyKey, r.createdAt);
+      return insert.run(
         r.keyId,
         r.idempotencyKey,
         r.fingerprint,
@@ -33,7 +40,8 @@ export function createIdempotencyQueries(db: Database.Database) {
         r.body,
         r.createdAt,
         r.expiresAt,
-      ),
+      );
+    },
     find(keyId: string, idempotencyKey: string, now: string): IdempotencyRecord | undefined {
       const row = findLive.get(keyId, idempotencyKey, now) as IdempotencyRow | undefined;
       if (!row) return undefined;
