@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
-import { ProblemError } from "./domain/error-catalogue.js";
+import { MAX_REF_LENGTH } from "./domain/order-limits.js";
 import { createAuthenticator } from "./http/authenticate.js";
+import { answerClientError } from "./http/client-errors.js";
+import { registerDraining } from "./http/draining.js";
 import { createIntakeRunner } from "./http/intake-runner.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
 import { registerOpenApi } from "./http/openapi.js";
@@ -52,20 +54,19 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     // While shutting down, refuse new requests with our own problem answer (see the onRequest hook below)
     // rather than Fastify's plain 503.
     return503OnClosing: false,
-    // Fastify would answer its own 400s from the route schemas; the domain validates and explains instead.
-    schemaErrorFormatter: undefined,
-    // An order_ref of up to MAX_STRING_LENGTH characters must fit the order read-back path; the router
+    // An order_ref of up to MAX_REF_LENGTH characters must fit the order read-back path; the router
     // measures the decoded parameter in UTF-16 units (default 100), where one character may take two.
-    routerOptions: { maxParamLength: config.orderLimits.maxStringLength * 2 },
+    routerOptions: { maxParamLength: MAX_REF_LENGTH * 2 },
     // The router's own refusals (a malformed %-escape, an over-long parameter) are problem documents too.
     frameworkErrors: (error, _request, reply) => sendProblem(reply, toProblem(error)),
+    // So are Node's, for what never became a request: malformed HTTP, oversized headers, a timeout.
+    clientErrorHandler: answerClientError,
   });
   // Route schemas describe the API in OpenAPI; validation is the domain's (all errors at once, with codes),
   // and responses are serialised exactly as the handlers build them.
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
-  let draining = false;
   const committer = createGroupCommitter<IntakeWrite>({
     commit: (writes) => store.commitIntake(writes),
     maxPending: config.maxPendingCommits,
@@ -87,18 +88,10 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   app.decorateRequest("apiKey", undefined);
 
   registerProblemHandlers(app);
-  // Liveness stays true while draining: the process is healthy, it is only leaving.
-  app.addHook("onRequest", async (request, reply) => {
-    if (!draining || request.url === "/healthz") return;
-    reply.header("connection", "close");
-    throw new ProblemError("not_ready", {
-      detail: "The service is shutting down; retry, another instance may take the request",
-      headers: { "retry-after": "1" },
-    });
-  });
+  const draining = registerDraining(app);
   registerJsonBodyParser(app);
   await registerOpenApi(app, version);
-  registerHealthRoutes(app, store, () => draining);
+  registerHealthRoutes(app, store);
   registerProblemTypeRoutes(app);
   const limits = config.orderLimits;
   registerCustomerOrderRoutes(app, { store, authenticate, runIntake, limits, now });
@@ -117,8 +110,6 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   return {
     app,
     committer,
-    startDraining: () => {
-      draining = true;
-    },
+    startDraining: draining.startDraining,
   };
 }

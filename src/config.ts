@@ -82,12 +82,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((name) => env[name] !== undefined && env[name] !== "")
       .map((name) => [name, env[name]]),
   );
+  // Checked before converting, as Value.Convert converts its argument in place.
+  const malformed = notWholeNumbers(known);
   const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, known));
-  const problems = [...Value.Errors(EnvSchema, converted)].map(
-    (error) => `${error.path.slice(1)}: ${error.message} (got ${JSON.stringify(error.value)})`,
-  );
+  const problems = [
+    ...malformed,
+    ...[...Value.Errors(EnvSchema, converted)].map(
+      (error) => `${error.path.slice(1)}: ${error.message} (got ${JSON.stringify(error.value)})`,
+    ),
+  ];
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   return toConfig(converted as Env);
+}
+
+/**
+ * Integer settings written as plain decimal digits only. Conversion alone would read `1e6` as 1 and
+ * `1048576.9` as 1048576, silently running with a limit nobody meant.
+ */
+function notWholeNumbers(known: Record<string, string | undefined>): string[] {
+  return Object.entries(EnvSchema.properties)
+    .filter(([name, schema]) => schema.type === "integer" && known[name] !== undefined)
+    .filter(([name]) => !/^\d+$/.test(String(known[name]).trim()))
+    .map(
+      ([name]) => `${name}: Expected a whole number written in digits (got ${JSON.stringify(known[name])})`,
+    );
 }
 
 function toConfig(env: Env): Config {

@@ -16,8 +16,14 @@ export const REDACTED_PATHS = [
   "*.email",
   "customer.email",
   "*.customer.email",
+  "*.*.customer.email",
   "body",
   "*.body",
+  // Stored documents are JSON strings that hold the customer's email.
+  "raw",
+  "*.raw",
+  "document",
+  "*.document",
 ];
 
 /** pino settings shared by the server and the CLI: JSON lines, redaction on. */

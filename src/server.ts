@@ -11,12 +11,28 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the store, builds the app, starts the processor, listens. */
+/**
+ * Opens the store, builds the app, listens, then starts the background work. If anything fails on the
+ * way, what was opened is closed again, so that a server that cannot listen does not linger processing.
+ */
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = openStore(config.databaseUrl);
   let processor: Processor | undefined;
-  const intake = await buildApp({ config, store, onSubmissionsCommitted: () => processor?.wake() });
+  const intake = await buildApp({ config, store, onSubmissionsCommitted: () => processor?.wake() }).catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
   const { app } = intake;
+  let url: string;
+  try {
+    url = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
   if (config.runProcessor) {
     processor = createProcessor({
       store,
@@ -33,7 +49,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log: app.log.child({ component: "idempotency-purger" }),
   });
   purger.start();
-  const url = await app.listen({ host: config.host, port: config.port });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

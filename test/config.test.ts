@@ -37,4 +37,15 @@ describe("configuration", () => {
         ["PORT", "LOG_LEVEL", "MAX_BODY_BYTES"].every((name) => error.message.includes(name)),
     );
   });
+
+  it("refuses integers that are not plain digits instead of reading them as something else", () => {
+    for (const value of ["1e6", "1048576.9", "0x10", "-5", "12abc"]) {
+      assert.throws(
+        () => loadConfig({ MAX_BODY_BYTES: value }),
+        (error: unknown) => error instanceof ConfigError && error.message.includes("MAX_BODY_BYTES"),
+        value,
+      );
+    }
+    assert.equal(loadConfig({ MAX_BODY_BYTES: "2000000" }).maxBodyBytes, 2_000_000);
+  });
 });

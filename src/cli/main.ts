@@ -60,7 +60,9 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes: that is bad usage too.
     const badUsage = String((error as { code?: unknown })?.code ?? "").startsWith("ERR_PARSE_ARGS");
-    const known = error instanceof CliError || error instanceof ConfigError || badUsage;
+    // A system error (EADDRINUSE, EACCES, ENOENT…) is the operator's to fix: its message says enough.
+    const systemError = /^E[A-Z]+$/.test(String((error as { code?: unknown })?.code ?? ""));
+    const known = error instanceof CliError || error instanceof ConfigError || badUsage || systemError;
     process.stderr.write(
       `error: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
     );

@@ -24,13 +24,24 @@ export const problemCatalogue = {
     message: "Customer order submission is not enabled for this organisation",
   },
   not_found: { status: 404, title: "Not Found", message: "Not found" },
+  request_timeout: {
+    status: 408,
+    title: "Request Timeout",
+    message: "The request did not arrive in time",
+  },
   idempotency_key_in_flight: {
     status: 409,
     title: "Conflict",
     message: "A request with this Idempotency-Key is still being processed",
+    retryAfterSeconds: 1,
   },
   payload_too_large: { status: 413, title: "Payload Too Large", message: "Request body is too large" },
   too_many_orders: { status: 413, title: "Payload Too Large", message: "The batch has too many orders" },
+  headers_too_large: {
+    status: 431,
+    title: "Request Header Fields Too Large",
+    message: "The request's headers are too large",
+  },
   unsupported_media_type: {
     status: 415,
     title: "Unsupported Media Type",
@@ -48,19 +59,30 @@ export const problemCatalogue = {
     status: 503,
     title: "Service Unavailable",
     message: "The order could not be stored now; retry later",
+    retryAfterSeconds: 1,
   },
   not_ready: {
     status: 503,
     title: "Service Unavailable",
     message: "The service is not ready to take orders",
+    retryAfterSeconds: 1,
   },
   overloaded: {
     status: 503,
     title: "Service Unavailable",
     message: "Too many orders are waiting to be stored; retry later",
+    retryAfterSeconds: 1,
   },
   internal_error: { status: 500, title: "Internal Server Error", message: "Internal server error" },
-} as const satisfies Record<string, { status: number; title: string; message: string }>;
+} as const satisfies Record<string, ProblemEntry>;
+
+/** One catalogue entry; `retryAfterSeconds` makes every answer with this code carry `Retry-After`. */
+export interface ProblemEntry {
+  status: number;
+  title: string;
+  message: string;
+  retryAfterSeconds?: number;
+}
 
 export type ProblemCode = keyof typeof problemCatalogue;
 

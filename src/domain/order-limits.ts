@@ -4,7 +4,7 @@ export interface OrderLimits {
   maxItemsPerOrder: number;
   /** Most entries in one item's `metadata` object. */
   maxMetadataEntries: number;
-  /** Longest free-text field (`order_ref`, `sku`, names, postcode, customer ref, metadata strings). */
+  /** Longest free-text field (names, postcode, customer ref, metadata strings). */
   maxStringLength: number;
 }
 
@@ -13,3 +13,6 @@ export const DEFAULT_ORDER_LIMITS: OrderLimits = {
   maxMetadataEntries: 50,
   maxStringLength: 255,
 };
+
+/** Length of `order_ref` and `sku`: fixed by the wire contract (1 to 255), so not configurable. */
+export const MAX_REF_LENGTH = 255;

@@ -3,7 +3,7 @@ import isEmailModule from "validator/lib/isEmail.js";
 import { MAX_EMAIL_LENGTH } from "./field-readers.js";
 import { MAX_PRICE_STRING_LENGTH } from "./field-rules.js";
 import { exampleOrder } from "./order-example.js";
-import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "./order-limits.js";
+import { DEFAULT_ORDER_LIMITS, MAX_REF_LENGTH, type OrderLimits } from "./order-limits.js";
 import { TRKREF_MAX_LENGTH, TRKREF_PATTERN } from "./trkref.js";
 import { METADATA_NAME_PATTERN } from "./validate-items.js";
 
@@ -84,12 +84,11 @@ function metadataSchema(limits: OrderLimits) {
 }
 
 function itemSchema(limits: OrderLimits) {
-  const max = limits.maxStringLength;
   const description = "One item bought; unknown fields are ignored with a warning";
   return Type.Object(
     {
-      sku: Type.Union([...refForms(max, true)], {
-        description: `Required. The product id: 1 to ${max} characters, not blank, or a whole number kept as its decimal string`,
+      sku: Type.Union([...refForms(MAX_REF_LENGTH, true)], {
+        description: `Required. The product id: 1 to ${MAX_REF_LENGTH} characters, not blank, or a whole number kept as its decimal string`,
         examples: ["TSHIRT-BLUE-M", 40123],
       }),
       price: optional(
@@ -130,8 +129,8 @@ export function createCustomerOrderSchema(limits: OrderLimits = DEFAULT_ORDER_LI
         description: `Required. The organisation: upper-case letters and digits in groups joined by single hyphens, at most ${TRKREF_MAX_LENGTH} characters; equal to the trkref of the path when there is one`,
         examples: ["ABC-XYZ"],
       }),
-      order_ref: Type.Union([...refForms(max, true)], {
-        description: `Required. The merchant's unique order id: 1 to ${max} characters, not blank, or a whole number kept as its decimal string`,
+      order_ref: Type.Union([...refForms(MAX_REF_LENGTH, true)], {
+        description: `Required. The merchant's unique order id: 1 to ${MAX_REF_LENGTH} characters, not blank, or a whole number kept as its decimal string`,
         examples: ["ORD-2021-000123", 100234],
       }),
       order_date: date(`The date the order was placed, ${dateRule}`, ["25-09-2021"]),

@@ -9,7 +9,7 @@ import {
   ownValue,
 } from "./json-access.js";
 import type { MetadataValue, NormalisedItem } from "./normalised-order.js";
-import type { OrderLimits } from "./order-limits.js";
+import { MAX_REF_LENGTH, type OrderLimits } from "./order-limits.js";
 import { createFieldGuide, warnUnknownFields } from "./unknown-fields.js";
 import { expected, type Issues, reject, tooLong } from "./validation-issues.js";
 
@@ -80,7 +80,7 @@ function validateItem(
   warnUnknownFields(issues, item, pointer, itemGuide);
   const errorsBefore = issues.errors.length;
   const normalised = {
-    sku: readRef(issues, ownValue(item, "sku"), `${pointer}/sku`, limits.maxStringLength, true),
+    sku: readRef(issues, ownValue(item, "sku"), `${pointer}/sku`, MAX_REF_LENGTH, true),
     price: readPrice(issues, ownValue(item, "price"), `${pointer}/price`),
     currency: readCurrency(issues, ownValue(item, "currency"), `${pointer}/currency`),
     metadata: readMetadata(issues, ownValue(item, "metadata"), `${pointer}/metadata`, limits),

@@ -2,7 +2,7 @@ import type { FieldError, FieldWarning } from "./error-catalogue.js";
 import { readDate, readLanguage, readLocale, readRef } from "./field-readers.js";
 import { dropUndefined, isAbsent, isJsonObject, type JsonObject, ownValue } from "./json-access.js";
 import type { NormalisedOrder } from "./normalised-order.js";
-import type { OrderLimits } from "./order-limits.js";
+import { MAX_REF_LENGTH, type OrderLimits } from "./order-limits.js";
 import { isTrkref } from "./trkref.js";
 import { createFieldGuide, warnUnknownFields } from "./unknown-fields.js";
 import { validateCustomer } from "./validate-customer.js";
@@ -66,7 +66,7 @@ function validateDocument(
   warnUnknownFields(issues, document, "", orderGuide);
   const order = {
     trkref: readTrkref(issues, ownValue(document, "trkref"), pathTrkref),
-    order_ref: readRef(issues, ownValue(document, "order_ref"), "/order_ref", limits.maxStringLength, true),
+    order_ref: readRef(issues, ownValue(document, "order_ref"), "/order_ref", MAX_REF_LENGTH, true),
     ...readDates(issues, document),
     language: readLanguage(issues, ownValue(document, "language"), "/language"),
     locale: readLocale(issues, ownValue(document, "locale"), "/locale"),

@@ -50,8 +50,7 @@ export function createIntakeRunner(options: IntakeRunnerOptions) {
     const keyId = apiKeyOf(request).id;
     // A NUL cannot occur in either part, so the pair maps to one scope only.
     const scope = `${keyId}\u0000${idempotencyKey}`;
-    if (inFlight.has(scope))
-      throw new ProblemError("idempotency_key_in_flight", { headers: { "retry-after": "1" } });
+    if (inFlight.has(scope)) throw new ProblemError("idempotency_key_in_flight");
     inFlight.add(scope);
     try {
       const fingerprint = fingerprintRequest(request.method, request.url.split("?")[0] ?? "", request.body);

@@ -11,7 +11,8 @@ declare module "fastify" {
 }
 
 /**
- * Accepts only JSON (`application/json` and `application/*+json`); anything else is 415. An empty body is
+ * Accepts only JSON (`application/json` and `application/*+json`) in UTF-8, the only encoding JSON may be
+ * exchanged in (RFC 8259); anything else is 415, rather than a body decoded wrongly and stored corrupted. An empty body is
  * not a syntax error but "no data" (422, as the v4 API answered), so it parses to `undefined`. Bodies with
  * `__proto__` or `constructor.prototype` keys are refused (400) rather than risk prototype pollution.
  */
@@ -20,6 +21,12 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.decorateRequest("rawBody", undefined);
   const parseBody = (request: FastifyRequest, body: string | Buffer, done: ParserDone) => {
+    const charset = declaredCharset(request.headers["content-type"]);
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      return done(
+        new ProblemError("unsupported_media_type", { detail: `Only UTF-8 is accepted, not ${charset}` }),
+      );
+    }
     const text = body.toString();
     request.rawBody = text;
     if (text.trim() === "") return done(null, undefined);
@@ -45,4 +52,9 @@ function explainParseFailure(text: string): ProblemError {
   return new ProblemError("bad_request", {
     detail: "JSON objects with a __proto__ key or a constructor.prototype key are refused",
   });
+}
+
+/** The `charset` parameter of a Content-Type header, if it has one. */
+function declaredCharset(contentType: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? "")?.[1];
 }

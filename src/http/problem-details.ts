@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { type ProblemCode, ProblemError, problemCatalogue } from "../domain/error-catalogue.js";
-import { StoreUnavailableError } from "../storage/store.js";
+import {
+  type ProblemCode,
+  type ProblemEntry,
+  ProblemError,
+  problemCatalogue,
+} from "../domain/error-catalogue.js";
+import { StoreOverloadedError, StoreUnavailableError } from "../storage/store.js";
 
 /** Where each problem type is described; the service answers `GET /problems/{code}` itself. */
 export const problemTypeUri = (code: ProblemCode) => `/problems/${code}`;
@@ -28,6 +33,8 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
 /** Writes a problem answer, with the headers the problem carries (Retry-After, WWW-Authenticate). */
 export function sendProblem(reply: FastifyReply, problem: ProblemError): FastifyReply {
+  const { retryAfterSeconds } = problemCatalogue[problem.code] as ProblemEntry;
+  if (retryAfterSeconds !== undefined) reply.header("retry-after", String(retryAfterSeconds));
   if (problem.headers) reply.headers(problem.headers);
   return reply
     .code(problem.status)
@@ -46,9 +53,8 @@ const fastifyErrorCodes: Record<string, ProblemCode> = {
 /** Turns any error into a problem answer; a 5xx never shows its internals to the client. */
 export function toProblem(error: FastifyError | Error): ProblemError {
   if (error instanceof ProblemError) return error;
-  if (error instanceof StoreUnavailableError) {
-    return new ProblemError("store_unavailable", { cause: error, headers: { "retry-after": "1" } });
-  }
+  if (error instanceof StoreUnavailableError) return new ProblemError("store_unavailable", { cause: error });
+  if (error instanceof StoreOverloadedError) return new ProblemError("overloaded", { cause: error });
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? fastifyErrorCodes[fastifyError.code] : undefined;
   if (mapped) return new ProblemError(mapped, { detail: error.message });

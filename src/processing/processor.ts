@@ -23,31 +23,34 @@ export const decideByMerging: DecideProcessing = (existing, incoming) => mergeOr
 export function createProcessor(options: ProcessorOptions) {
   let running = false;
   let loop: Promise<void> | undefined;
-  let wakeSleeper: (() => void) | undefined;
+  let sleeping: { end: () => void; wakeable: boolean } | undefined;
 
-  const sleep = (ms: number) =>
+  /** Sleeps `ms`; `wake()` cuts the sleep short unless it follows an error (no hot retry loop on commits). */
+  const sleep = (ms: number, wakeable: boolean) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const timer = setTimeout(end, ms);
+      function end() {
         clearTimeout(timer);
-        wakeSleeper = undefined;
+        sleeping = undefined;
         resolve();
       }
-      wakeSleeper = done;
+      sleeping = { end, wakeable };
     });
 
   async function runLoop(): Promise<void> {
     while (running) {
       let taken = 0;
+      let failed = false;
       try {
         taken = await options.store.processPendingSubmissions(options.batchSize, decideByMerging);
         if (taken > 0) options.log.debug({ taken }, "submissions processed");
       } catch (error) {
+        failed = true;
         options.log.error({ err: error }, "processing failed; retrying after a pause");
       }
       if (!running) break;
       if (taken === options.batchSize) await new Promise((resolve) => setImmediate(resolve));
-      else await sleep(options.pollMs);
+      else await sleep(options.pollMs, !failed);
     }
   }
 
@@ -57,14 +60,19 @@ export function createProcessor(options: ProcessorOptions) {
       running = true;
       loop = runLoop();
     },
-    /** Cuts the idle sleep short: there is new work. */
+    /**
+     * Cuts the idle sleep short: there is new work. Deferred to the next turn, so that the answers to the
+     * requests whose commit woke it are written before a processing transaction takes the event loop.
+     */
     wake(): void {
-      wakeSleeper?.();
+      setImmediate(() => {
+        if (sleeping?.wakeable) sleeping.end();
+      });
     },
     /** Finishes the batch in progress, then stops. */
     async stop(): Promise<void> {
       running = false;
-      wakeSleeper?.();
+      sleeping?.end();
       await loop;
     },
     /** Processes until nothing is pending; for tests and the CLI. */

@@ -1,16 +1,16 @@
-import { ProblemError } from "../domain/error-catalogue.js";
+import { StoreOverloadedError, StoreUnavailableError } from "./store.js";
 
 /** Options of a group committer. */
 export interface GroupCommitOptions<T> {
   /** Commits one group durably; resolves only when the group is on disk. */
   commit: (items: T[]) => Promise<void>;
-  /** Most weight waiting for a commit; past it `submit` refuses at once with `overloaded`. */
+  /** Most weight waiting for a commit; past it `submit` refuses at once with StoreOverloadedError. */
   maxPending: number;
   /** How much one item counts against `maxPending` (a batch write counts its submissions); default 1. */
   weigh?: (item: T) => number;
   /** Called after each commit with its size and duration, for logs and metrics. */
   onCommit?: (size: number, durationMs: number) => void;
-  /** Called when a commit fails, before every waiting request hears 503. */
+  /** Called when a commit fails, after every waiting request has been refused. */
   onError?: (error: unknown, size: number) => void;
 }
 
@@ -22,8 +22,10 @@ interface Waiting<T> {
 
 /**
  * Gathers what arrives in one turn of the event loop and commits it in one transaction, so that concurrent
- * requests share one fsync instead of paying for one each. One commit runs at a time; whatever arrives
- * during it forms the next group. A failed commit rejects every request of its group with `store_unavailable`.
+ * requests share one fsync instead of paying for one each. One commit runs at a time; with an asynchronous
+ * driver whatever arrives during it forms the next group (a synchronous one blocks the loop meanwhile, so
+ * its groups are what was read in one turn). A failed commit rejects its whole group with
+ * StoreUnavailableError; nothing of it was stored.
  */
 export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
   let queue: Waiting<T>[] = [];
@@ -40,21 +42,25 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
     queuedWeight = 0;
     committing = true;
     const started = performance.now();
+    let failure: unknown;
     try {
       await options.commit(group.map((waiting) => waiting.item));
-      options.onCommit?.(group.length, performance.now() - started);
-      for (const waiting of group) waiting.resolve();
     } catch (error) {
-      options.onError?.(error, group.length);
-      const refusal = new ProblemError("store_unavailable", {
-        cause: error,
-        headers: { "retry-after": "1" },
+      failure = error;
+    }
+    committing = false;
+    // Answer the waiters before anything else runs: a callback must not delay, or change, their answer.
+    if (failure === undefined) {
+      for (const waiting of group) waiting.resolve();
+      runCallback(() => options.onCommit?.(group.length, performance.now() - started));
+    } else {
+      const refusal = new StoreUnavailableError("The commit failed; nothing of it was stored", {
+        cause: failure,
       });
       for (const waiting of group) waiting.reject(refusal);
-    } finally {
-      committing = false;
-      schedule();
+      runCallback(() => options.onError?.(failure, group.length));
     }
+    schedule();
   }
 
   function schedule(): void {
@@ -64,11 +70,13 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
   }
 
   return {
-    /** Resolves once `item` is durably committed; rejects with a ProblemError otherwise. */
+    /** Resolves once `item` is durably committed; rejects with StoreUnavailableError or StoreOverloadedError. */
     submit(item: T): Promise<void> {
       const weight = weigh(item);
       if (queuedWeight + weight > options.maxPending) {
-        return Promise.reject(new ProblemError("overloaded", { headers: { "retry-after": "1" } }));
+        return Promise.reject(
+          new StoreOverloadedError(`More than ${options.maxPending} waiting for a commit`),
+        );
       }
       queuedWeight += weight;
       const committed = new Promise<void>((resolve, reject) => queue.push({ item, resolve, reject }));
@@ -84,6 +92,15 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
       while (queue.length > 0 || committing) await new Promise((resolve) => setImmediate(resolve));
     },
   };
+}
+
+/** Callbacks are for logs and metrics: one that throws must not break the committer. */
+function runCallback(callback: () => void): void {
+  try {
+    callback();
+  } catch {
+    // Deliberately ignored: the commit's outcome is already settled and answered.
+  }
 }
 
 export type GroupCommitter<T> = ReturnType<typeof createGroupCommitter<T>>;

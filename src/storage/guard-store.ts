@@ -1,13 +1,11 @@
-import { type Store, StoreConflictError, StoreNotFoundError, StoreUnavailableError } from "./store.js";
-
-const isStoreVerdict = (error: unknown) =>
-  error instanceof StoreConflictError || error instanceof StoreNotFoundError;
+import { type Store, StoreUnavailableError } from "./store.js";
 
 /**
- * Wraps an adapter so that every driver failure leaves it as StoreUnavailableError (answered 503 with
- * Retry-After), whichever database raised it; the adapter's own verdicts (conflict, not found) pass as they are.
+ * Wraps an adapter so that its driver's failures leave it as StoreUnavailableError (answered 503 with
+ * Retry-After), whichever database raised them. Anything else (the adapter's own verdicts, and defects,
+ * which must surface as 500 rather than as an outage clients retry forever) passes as it is.
  */
-export function guardStore(store: Store): Store {
+export function guardStore(store: Store, isDriverError: (error: unknown) => boolean): Store {
   const guarded: Record<string, unknown> = { kind: store.kind };
   for (const [name, method] of Object.entries(store)) {
     if (typeof method !== "function") continue;
@@ -15,7 +13,7 @@ export function guardStore(store: Store): Store {
       try {
         return await method(...args);
       } catch (error) {
-        if (isStoreVerdict(error)) throw error;
+        if (!isDriverError(error)) throw error;
         throw new StoreUnavailableError(`Store operation ${name} failed: ${(error as Error)?.message}`, {
           cause: error,
         });

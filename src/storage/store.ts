@@ -168,3 +168,8 @@ export interface Store {
 export class StoreUnavailableError extends Error {
   override name = "StoreUnavailableError";
 }
+
+/** Raised when more is waiting for a commit than the configured bound: refuse now rather than queue. */
+export class StoreOverloadedError extends Error {
+  override name = "StoreOverloadedError";
+}

@@ -128,8 +128,19 @@ describe("validateOrder: the document as a whole", () => {
 
   it("applies the limits it is given, not the defaults", () => {
     const tight = { ...limits, maxStringLength: 5 };
-    assertOnlyError({ ...minimalDocument(), order_ref: "ABCDEF" }, "/order_ref", "too_long", tight);
-    assert.ok(validateOrder({ ...minimalDocument(), order_ref: "ABCDE" }, tight).ok);
+    const named = (surname: string) => ({
+      ...minimalDocument(),
+      customer: { email: "a@example.com", surname },
+    });
+    assertOnlyError(named("ABCDEF"), "/customer/surname", "too_long", tight);
+    assert.ok(validateOrder(named("ABCDE"), tight).ok);
+  });
+
+  it("keeps order_ref and sku at 1 to 255 characters whatever MAX_STRING_LENGTH says", () => {
+    const tight = { ...limits, maxStringLength: 5 };
+    assert.ok(validateOrder({ ...minimalDocument(), order_ref: "R".repeat(255) }, tight).ok);
+    const roomy = { ...limits, maxStringLength: 1000 };
+    assertOnlyError({ ...minimalDocument(), order_ref: "R".repeat(256) }, "/order_ref", "too_long", roomy);
   });
 });
 

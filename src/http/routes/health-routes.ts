@@ -3,8 +3,11 @@ import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Store } from "../../storage/store.js";
 import { sendProblem } from "../problem-details.js";
 
-/** `/healthz`: the process answers. `/readyz`: it can take orders (store reachable, not shutting down). */
-export function registerHealthRoutes(app: FastifyInstance, store: Store, isDraining: () => boolean): void {
+/**
+ * `/healthz`: the process answers. `/readyz`: it can take orders: the store answers (and, see draining.ts,
+ * the service is not shutting down).
+ */
+export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
   app.get("/healthz", { schema: { tags: ["operations"], summary: "The process is alive" } }, async () => ({
     status: "ok",
   }));
@@ -12,7 +15,6 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store, isDrain
     "/readyz",
     { schema: { tags: ["operations"], summary: "The service can take orders" } },
     async (_, reply) => {
-      if (isDraining()) return sendProblem(reply, new ProblemError("not_ready", { detail: "Shutting down" }));
       try {
         await store.ping();
       } catch (error) {

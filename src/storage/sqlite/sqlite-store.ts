@@ -1,10 +1,11 @@
-import type { DecideProcessing, IntakeWrite, Store } from "../store.js";
+import type { IntakeWrite, Store } from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
 import { createIdempotencyQueries } from "./idempotency-sql.js";
 import { migrateSqlite } from "./migrate.js";
 import { createOrderQueries } from "./orders-sql.js";
 import { createOrganisationQueries } from "./organisations-sql.js";
+import { createSubmissionProcessing } from "./process-submissions.js";
 import { openSqliteDatabase } from "./sqlite-connection.js";
 import { createSubmissionQueries } from "./submissions-sql.js";
 
@@ -32,21 +33,7 @@ export function createSqliteStore(path: string): Store {
     }
   });
 
-  const processPending = db.transaction((limit: number, decide: DecideProcessing): number => {
-    const pending = submissions.selectPending(limit);
-    const now = new Date().toISOString();
-    for (const submission of pending) {
-      const { trkref, order_ref } = submission.order;
-      const decision = decideSafely(decide, orders.find(trkref, order_ref)?.order, submission.order);
-      if (decision.outcome === "failed") {
-        submissions.markFailed(submission.seq, decision.reason, now);
-        continue;
-      }
-      if (decision.outcome !== "duplicate") orders.save(decision.order, submission.id, now);
-      submissions.markProcessed(submission.seq, decision.outcome, now);
-    }
-    return pending.length;
-  });
+  const processPending = createSubmissionProcessing(db, submissions, orders);
 
   return {
     kind: "sqlite",
@@ -75,16 +62,7 @@ export function createSqliteStore(path: string): Store {
     findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
     countPendingSubmissions: async () => submissions.countPending(),
-    processPendingSubmissions: async (limit, decide) => processPending.immediate(limit, decide),
+    processPendingSubmissions: async (limit, decide) => processPending(limit, decide),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
   };
-}
-
-/** A decision that throws fails that one submission with a reason instead of blocking the queue forever. */
-function decideSafely(decide: DecideProcessing, ...args: Parameters<DecideProcessing>) {
-  try {
-    return decide(...args);
-  } catch (error) {
-    return { outcome: "failed" as const, reason: error instanceof Error ? error.message : String(error) };
-  }
 }

@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import type { NormalisedOrder } from "../../domain/normalised-order.js";
 import type { NewSubmission, SubmissionOutcome, SubmissionRecord, SubmissionStatus } from "../store.js";
 
 interface SubmissionRow {
@@ -13,11 +12,11 @@ interface SubmissionRow {
   processed_at: string | null;
 }
 
-/** An accepted submission taken by the processor. */
+/** An accepted submission taken by the processor; its document is parsed when it is applied. */
 export interface PendingSubmission {
   seq: number;
   id: string;
-  order: NormalisedOrder;
+  document: string;
 }
 
 const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
@@ -77,12 +76,7 @@ export function createSubmissionQueries(db: Database.Database) {
     listForBatch: (batchId: string): SubmissionRecord[] =>
       (listForBatch.all(batchId) as SubmissionRow[]).map(toSubmission),
     countPending: (): number => (countPending.get() as { n: number }).n,
-    selectPending: (limit: number): PendingSubmission[] =>
-      (selectPending.all(limit) as { seq: number; id: string; document: string }[]).map((row) => ({
-        seq: row.seq,
-        id: row.id,
-        order: JSON.parse(row.document) as NormalisedOrder,
-      })),
+    selectPending: (limit: number): PendingSubmission[] => selectPending.all(limit) as PendingSubmission[],
     markProcessed: (seq: number, outcome: SubmissionOutcome, at: string) =>
       markProcessed.run(outcome, at, seq),
     markFailed: (seq: number, reason: string, at: string) => markFailed.run(reason, at, seq),
