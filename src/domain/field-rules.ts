@@ -57,7 +57,8 @@ export function parseDayMonthYear(text: string): string | undefined {
 export function normalisePrice(value: string | number): string | undefined {
   if (typeof value === "string") {
     if (value.length > MAX_PRICE_STRING_LENGTH || !commaDecimal.test(value)) return undefined;
-    return value.replace(",", ".");
+    // Leading zeros say nothing and a decimal column drops them; the digits after the comma (the scale) stay.
+    return value.replace(",", ".").replace(/^0+(?=\d)/, "");
   }
   if (!Number.isFinite(value) || value < 0) return undefined;
   const text = String(value);
