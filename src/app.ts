@@ -71,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     commit: (writes) => store.commitIntake(writes),
     maxPending: config.maxPendingCommits,
     weigh: (write) => Math.max(1, write.submissions.length),
+    // SQLite commits synchronously, one at a time; PostgreSQL overlaps a few groups' round trips.
+    maxConcurrentCommits: store.kind === "postgres" ? config.commitConcurrency : 1,
     onCommit: (size, durationMs) => {
       app.log.debug({ size, durationMs }, "submissions committed");
       options.onSubmissionsCommitted?.();

@@ -7,8 +7,12 @@ export interface Config {
   host: string;
   port: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** A SQLite file path (the default) or, later, a `postgres://` URL. */
+  /** A SQLite file path (the default) or a `postgres://` URL (`?schema=name` picks a schema). */
   databaseUrl: string;
+  /** Most PostgreSQL connections one process opens. */
+  databasePoolSize: number;
+  /** Most group commits in flight at once on PostgreSQL (SQLite always commits one at a time). */
+  commitConcurrency: number;
   /** Largest request body accepted on the single-order endpoint, in bytes. */
   maxBodyBytes: number;
   /** Largest batch request body accepted, in bytes. */
@@ -48,6 +52,8 @@ const EnvSchema = Type.Object({
     { default: "info" },
   ),
   DATABASE_URL: Type.String({ default: "./data/order-intake.db", minLength: 1 }),
+  DATABASE_POOL_SIZE: positiveInt(10, "most PostgreSQL connections per process"),
+  COMMIT_CONCURRENCY: positiveInt(4, "most group commits in flight on PostgreSQL"),
   MAX_BODY_BYTES: positiveInt(1_048_576, "largest single-order request body in bytes"),
   MAX_BATCH_BODY_BYTES: positiveInt(16_777_216, "largest batch request body in bytes"),
   MAX_ORDERS_PER_BATCH: positiveInt(1000, "most orders in one batch"),
@@ -114,6 +120,8 @@ function toConfig(env: Env): Config {
     port: env.PORT,
     logLevel: env.LOG_LEVEL as Config["logLevel"],
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    commitConcurrency: env.COMMIT_CONCURRENCY,
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatchBodyBytes: env.MAX_BATCH_BODY_BYTES,
     maxOrdersPerBatch: env.MAX_ORDERS_PER_BATCH,

@@ -16,7 +16,7 @@ export interface RunningServer {
  * way, what was opened is closed again, so that a server that cannot listen does not linger processing.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
   let processor: Processor | undefined;
   const intake = await buildApp({ config, store, onSubmissionsCommitted: () => processor?.wake() }).catch(
     async (error: unknown) => {
@@ -66,8 +66,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   return { url, stop };
 }
 
-/** SIGTERM and SIGINT stop the server gracefully, bounded by the grace period. */
-export function stopOnSignals(server: RunningServer, graceMs: number, log: (message: string) => void): void {
+/** SIGTERM and SIGINT stop a server or a worker gracefully, bounded by the grace period. */
+export function stopOnSignals(
+  server: { stop(): Promise<void> },
+  graceMs: number,
+  log: (message: string) => void,
+): void {
   const onSignal = (signal: NodeJS.Signals) => {
     log(`${signal} received: finishing in-flight requests`);
     const timer = setTimeout(() => {

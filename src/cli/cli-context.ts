@@ -7,8 +7,8 @@ export interface CliContext {
   args: string[];
   out: (line: string) => void;
   config: Config;
-  /** Opened on first use, so `--help` needs no database. */
-  store(): Store;
+  /** Opened (and migrated) on first use, so `--help` needs no database. */
+  store(): Promise<Store>;
 }
 
 export function createCliContext(
@@ -16,15 +16,15 @@ export function createCliContext(
   out: (line: string) => void,
 ): CliContext & { close(): Promise<void> } {
   const config = loadConfig();
-  let store: Store | undefined;
+  let store: Promise<Store> | undefined;
   return {
     args,
     out,
     config,
     store: () => {
-      store ??= openStore(config.databaseUrl);
+      store ??= openStore(config.databaseUrl, { poolSize: 2 });
       return store;
     },
-    close: async () => store?.close(),
+    close: async () => (await store)?.close(),
   };
 }

@@ -8,7 +8,8 @@ import { runSubmissionCommand, SUBMISSION_USAGE } from "./commands/submission-co
 
 const USAGE = `Usage: order-intake <command>
 
-  serve                       run the HTTP service and the processor
+  serve                       run the HTTP service and (unless RUN_PROCESSOR=false) the processor
+  worker                      run only the processor (scale processing apart from the API)
   quickstart                  create an enabled DEMO organisation and a key, then serve
   migrate                     apply database migrations and exit
 ${[ORG_USAGE, KEY_USAGE, SUBMISSION_USAGE].join("\n").replace(/^order-intake /gm, "  ")}
@@ -19,9 +20,10 @@ const commands: Record<string, (ctx: ReturnType<typeof createCliContext>) => Pro
   // The server's modules are loaded only by the commands that serve, so that the others start quickly.
   serve: async (ctx) => (await import("./commands/serve-command.js")).runServeCommand(ctx),
   quickstart: async (ctx) => (await import("./commands/quickstart-command.js")).runQuickstartCommand(ctx),
+  worker: async (ctx) => (await import("./commands/worker-command.js")).runWorkerCommand(ctx),
   // Opening the store applies pending migrations; this command exists to do only that.
   migrate: async (ctx) => {
-    ctx.store();
+    await ctx.store();
     ctx.out("Migrations applied");
   },
   org: runOrgCommand,

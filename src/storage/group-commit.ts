@@ -8,6 +8,8 @@ export interface GroupCommitOptions<T> {
   maxPending: number;
   /** How much one item counts against `maxPending` (a batch write counts its submissions); default 1. */
   weigh?: (item: T) => number;
+  /** Most commits in flight at once; default 1. An asynchronous driver gains from a few. */
+  maxConcurrentCommits?: number;
   /** Called after each commit with its size and duration, for logs and metrics. */
   onCommit?: (size: number, durationMs: number) => void;
   /** Called when a commit fails, after every waiting request has been refused. */
@@ -22,25 +24,26 @@ interface Waiting<T> {
 
 /**
  * Gathers what arrives in one turn of the event loop and commits it in one transaction, so that concurrent
- * requests share one fsync instead of paying for one each. One commit runs at a time; with an asynchronous
- * driver whatever arrives during it forms the next group (a synchronous one blocks the loop meanwhile, so
- * its groups are what was read in one turn). A failed commit rejects its whole group with
+ * requests share one fsync instead of paying for one each. At most `maxConcurrentCommits` commits run at
+ * once; with an asynchronous driver whatever arrives while they run forms the next group (a synchronous one
+ * blocks the loop meanwhile, so its groups are what was read in one turn). A failed commit rejects its whole group with
  * StoreUnavailableError; nothing of it was stored.
  */
 export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
   let queue: Waiting<T>[] = [];
   let queuedWeight = 0;
-  let committing = false;
+  let committing = 0;
   let scheduled = false;
+  const maxConcurrent = options.maxConcurrentCommits ?? 1;
   const weigh = options.weigh ?? (() => 1);
 
   async function flush(): Promise<void> {
     scheduled = false;
-    if (committing || queue.length === 0) return;
+    if (committing >= maxConcurrent || queue.length === 0) return;
     const group = queue;
     queue = [];
     queuedWeight = 0;
-    committing = true;
+    committing += 1;
     const started = performance.now();
     let failure: unknown;
     try {
@@ -48,7 +51,7 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
     } catch (error) {
       failure = error;
     }
-    committing = false;
+    committing -= 1;
     // Answer the waiters before anything else runs: a callback must not delay, or change, their answer.
     if (failure === undefined) {
       for (const waiting of group) waiting.resolve();
@@ -89,7 +92,7 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
     },
     /** Resolves when everything submitted so far is committed or refused. */
     async drain(): Promise<void> {
-      while (queue.length > 0 || committing) await new Promise((resolve) => setImmediate(resolve));
+      while (queue.length > 0 || committing > 0) await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }

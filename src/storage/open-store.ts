@@ -1,12 +1,27 @@
 import { guardStore } from "./guard-store.js";
+import { isPostgresDriverError } from "./postgres/postgres-pool.js";
+import { createPostgresStore } from "./postgres/postgres-store.js";
 import { isSqliteDriverError } from "./sqlite/sqlite-connection.js";
 import { createSqliteStore } from "./sqlite/sqlite-store.js";
 import type { Store } from "./store.js";
 
-/** Picks the adapter from `DATABASE_URL`: a file path (or `sqlite:` URL) is SQLite. */
-export function openStore(databaseUrl: string): Store {
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new Error("PostgreSQL is not supported yet: set DATABASE_URL to a SQLite file path");
+/** How to open a store; only PostgreSQL has a pool to size. */
+export interface OpenStoreOptions {
+  /** Most PostgreSQL connections this process opens. */
+  poolSize?: number;
+}
+
+/** True for a `postgres://` or `postgresql://` URL. */
+export const isPostgresUrl = (databaseUrl: string) => /^postgres(ql)?:\/\//.test(databaseUrl);
+
+/**
+ * Picks the adapter from `DATABASE_URL`: a `postgres://` URL is PostgreSQL, a file path (or `sqlite:` URL)
+ * is SQLite. Either way the store is migrated before it is returned.
+ */
+export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(databaseUrl)) {
+    const store = await createPostgresStore(databaseUrl, { maxConnections: options.poolSize ?? 10 });
+    return guardStore(store, isPostgresDriverError);
   }
   return guardStore(createSqliteStore(databaseUrl.replace(/^sqlite:(\/\/)?/, "")), isSqliteDriverError);
 }

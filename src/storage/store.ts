@@ -117,7 +117,7 @@ export class StoreNotFoundError extends Error {
  * each adapter, so that the service behaves the same whichever database holds its data.
  */
 export interface Store {
-  readonly kind: "sqlite";
+  readonly kind: "sqlite" | "postgres";
   /** Applies the numbered migrations not yet applied; safe when several processes start at once. */
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */

@@ -79,7 +79,7 @@ async function runCliOk(dbPath: string, ...args: string[]): Promise<string> {
 
 /** Organisations for the key tests, made through the store: the org commands are tested on their own. */
 async function seedOrganisations(dbPath: string, ...trkrefs: string[]): Promise<void> {
-  const store = openStore(dbPath);
+  const store = await openStore(dbPath);
   try {
     for (const trkref of trkrefs)
       await store.createOrganisation({ trkref, name: `${trkref} Ltd`, enabled: true });
@@ -329,7 +329,7 @@ describe("order-intake CLI", { concurrency: true }, () => {
       const { key, secret } = await createKey(db, "ACME");
 
       const config = loadConfig({ DATABASE_URL: db, LOG_LEVEL: "silent" });
-      const store = openStore(config.databaseUrl);
+      const store = await openStore(config.databaseUrl);
       const { app } = await buildApp({ config, store });
       try {
         const submit = () =>

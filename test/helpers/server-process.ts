@@ -35,7 +35,7 @@ export interface ServerProcess {
 export async function createSeededDatabase(trkref = "ACME") {
   const dir = createTempDir("order-intake-server-");
   const dbPath = join(dir.path, "orders.db");
-  const store = openStore(dbPath);
+  const store = await openStore(dbPath);
   try {
     const { authorization } = await createOrgAndKey(store, trkref, { enabled: true });
     return { dbPath, trkref, authorization, remove: dir.remove };

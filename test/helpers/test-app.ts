@@ -45,7 +45,7 @@ export async function createTestApp(
   const dir = createTempDir();
   const databasePath = options.databasePath ?? join(dir.path, "orders.db");
   const config: Config = loadConfig({ DATABASE_URL: databasePath, LOG_LEVEL: "info", ...env });
-  const store = openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl);
   const logStream = new PassThrough();
   const lines: string[] = [];
   logStream.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));

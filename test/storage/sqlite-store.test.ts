@@ -5,7 +5,7 @@ import { runStoreContract } from "./store-contract.js";
 
 runStoreContract("sqlite", async () => {
   const dir = createTempDir();
-  const store = openStore(join(dir.path, "contract.db"));
+  const store = await openStore(join(dir.path, "contract.db"));
   return {
     store,
     dispose: async () => {

@@ -36,7 +36,11 @@ export async function runKeyCommand(ctx: CliContext): Promise<void> {
 export async function createKeyFor(ctx: CliContext, trkrefs: string[]) {
   const credential = issueCredential();
   try {
-    await ctx.store().createApiKey({ id: credential.keyId, secretHash: credential.secretHash, trkrefs });
+    await (await ctx.store()).createApiKey({
+      id: credential.keyId,
+      secretHash: credential.secretHash,
+      trkrefs,
+    });
   } catch (error) {
     if (error instanceof StoreNotFoundError) throw new CliError(error.message);
     throw error;
@@ -56,7 +60,7 @@ async function createKey(ctx: CliContext, trkrefs: string[], json: boolean) {
 
 async function listKeys(ctx: CliContext, json: boolean) {
   // Only ids and metadata: the store has no secret to show, and the hash stays inside.
-  const keys = (await ctx.store().listApiKeys()).map(({ secretHash: _, ...key }) => key);
+  const keys = (await (await ctx.store()).listApiKeys()).map(({ secretHash: _, ...key }) => key);
   if (json) return ctx.out(JSON.stringify(keys));
   if (keys.length === 0) return ctx.out("No keys yet: create one with 'key create --org <TRKREF>'");
   for (const key of keys) {
@@ -66,6 +70,6 @@ async function listKeys(ctx: CliContext, json: boolean) {
 }
 
 async function revokeKey(ctx: CliContext, keyId: string) {
-  if (!(await ctx.store().revokeApiKey(keyId))) throw new CliError(`Unknown key ${keyId}`);
+  if (!(await (await ctx.store()).revokeApiKey(keyId))) throw new CliError(`Unknown key ${keyId}`);
   ctx.out(`Key ${keyId} revoked`);
 }

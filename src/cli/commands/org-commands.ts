@@ -54,7 +54,7 @@ async function createOrganisation(
 ) {
   if (!name?.trim()) throw usageError("--name <NAME> is required");
   try {
-    await ctx.store().createOrganisation({ trkref, name: name.trim(), enabled: enable });
+    await (await ctx.store()).createOrganisation({ trkref, name: name.trim(), enabled: enable });
   } catch (error) {
     if (error instanceof StoreConflictError) throw new CliError(`Organisation ${trkref} already exists`);
     throw error;
@@ -65,14 +65,14 @@ async function createOrganisation(
 }
 
 async function setEnabled(ctx: CliContext, trkref: string, enabled: boolean) {
-  if (!(await ctx.store().setOrganisationEnabled(trkref, enabled))) {
+  if (!(await (await ctx.store()).setOrganisationEnabled(trkref, enabled))) {
     throw new CliError(`Unknown organisation ${trkref}`);
   }
   ctx.out(`Organisation ${trkref} ${enabled ? "enabled" : "disabled"}`);
 }
 
 async function listOrganisations(ctx: CliContext, json: boolean) {
-  const organisations = await ctx.store().listOrganisations();
+  const organisations = await (await ctx.store()).listOrganisations();
   if (json) return ctx.out(JSON.stringify(organisations));
   if (organisations.length === 0) return ctx.out("No organisations yet: create one with 'org create'");
   for (const org of organisations) {

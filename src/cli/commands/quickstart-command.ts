@@ -11,7 +11,7 @@ const DEMO_TRKREF = "DEMO";
  * serves. Each run issues a new key; revoke old ones with `key revoke`.
  */
 export async function runQuickstartCommand(ctx: CliContext): Promise<void> {
-  const store = ctx.store();
+  const store = await ctx.store();
   const existing = await store.findOrganisation(DEMO_TRKREF);
   if (!existing) await store.createOrganisation({ trkref: DEMO_TRKREF, name: "Demo shop", enabled: true });
   else if (!existing.enabled) await store.setOrganisationEnabled(DEMO_TRKREF, true);

@@ -8,7 +8,7 @@ export async function runSubmissionCommand(ctx: CliContext): Promise<void> {
   const [action, id, ...extra] = ctx.args;
   if (action !== "show") throw usageError(`Unknown submission command. Usage:\n${SUBMISSION_USAGE}`);
   if (!id || extra.length > 0) throw usageError("Give exactly one submission ID");
-  const submission = await ctx.store().findSubmission(id.toLowerCase());
+  const submission = await (await ctx.store()).findSubmission(id.toLowerCase());
   if (!submission) throw new CliError(`No submission ${id}`);
   ctx.out(JSON.stringify(submission, null, 2));
 }

@@ -1,0 +1,10 @@
+import { startWorker } from "../../processing/worker.js";
+import { stopOnSignals } from "../../server.js";
+import type { CliContext } from "../cli-context.js";
+
+/** `worker`: process accepted submissions without serving HTTP, until SIGTERM. */
+export async function runWorkerCommand(ctx: CliContext): Promise<void> {
+  const worker = await startWorker(ctx.config);
+  stopOnSignals(worker, ctx.config.shutdownGraceMs, (message) => process.stderr.write(`${message}\n`));
+  await new Promise(() => {});
+}

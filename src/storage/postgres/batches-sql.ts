@@ -1,0 +1,34 @@
+import type pg from "pg";
+import type { BatchOrderResult } from "../../domain/batch-result.js";
+import type { NewBatch } from "../store.js";
+import type { Queryable } from "./organisations-sql.js";
+import { isUuid } from "./submissions-sql.js";
+
+/** Inserts the group's batch records in one statement; the caller holds the transaction. */
+export async function insertBatches(client: pg.PoolClient, batches: NewBatch[]): Promise<void> {
+  if (batches.length === 0) return;
+  await client.query(
+    `INSERT INTO batches (id, key_id, results, created_at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::json[], $4::timestamptz[])`,
+    [
+      batches.map((b) => b.id),
+      batches.map((b) => b.keyId),
+      batches.map((b) => JSON.stringify(b.results)),
+      batches.map((b) => b.createdAt),
+    ],
+  );
+}
+
+export async function findBatch(db: Queryable, id: string): Promise<NewBatch | undefined> {
+  if (!isUuid(id)) return undefined;
+  const { rows } = await db.query<{
+    id: string;
+    key_id: string;
+    results: BatchOrderResult[];
+    created_at: Date;
+  }>("SELECT * FROM batches WHERE id = $1", [id]);
+  const row = rows[0];
+  return (
+    row && { id: row.id, keyId: row.key_id, results: row.results, createdAt: row.created_at.toISOString() }
+  );
+}

@@ -1,0 +1,73 @@
+import type pg from "pg";
+import type { IdempotencyRecord } from "../store.js";
+import type { Queryable } from "./organisations-sql.js";
+
+interface IdempotencyRow {
+  key_id: string;
+  idempotency_key: string;
+  fingerprint: string;
+  status_code: number;
+  headers: Record<string, string>;
+  body: string;
+  created_at: Date;
+  expires_at: Date;
+}
+
+/**
+ * Inserts the group's records; the caller holds the transaction. An expired record the purger has not
+ * deleted yet gives way (lookups already ignore it); a live duplicate fails the transaction.
+ */
+export async function insertIdempotencyRecords(client: pg.PoolClient, records: IdempotencyRecord[]) {
+  if (records.length === 0) return;
+  await client.query(
+    `DELETE FROM idempotency_records r USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS n(key_id, k, at)
+     WHERE r.key_id = n.key_id AND r.idempotency_key = n.k AND r.expires_at <= n.at`,
+    [records.map((r) => r.keyId), records.map((r) => r.idempotencyKey), records.map((r) => r.createdAt)],
+  );
+  await client.query(
+    `INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code, headers, body,
+       created_at, expires_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::json[], $6::text[],
+       $7::timestamptz[], $8::timestamptz[])`,
+    [
+      records.map((r) => r.keyId),
+      records.map((r) => r.idempotencyKey),
+      records.map((r) => r.fingerprint),
+      records.map((r) => r.statusCode),
+      records.map((r) => JSON.stringify(r.headers)),
+      records.map((r) => r.body),
+      records.map((r) => r.createdAt),
+      records.map((r) => r.expiresAt),
+    ],
+  );
+}
+
+export async function findIdempotencyRecord(
+  db: Queryable,
+  keyId: string,
+  idempotencyKey: string,
+  now: string,
+): Promise<IdempotencyRecord | undefined> {
+  const { rows } = await db.query<IdempotencyRow>(
+    "SELECT * FROM idempotency_records WHERE key_id = $1 AND idempotency_key = $2 AND expires_at > $3",
+    [keyId, idempotencyKey, now],
+  );
+  const row = rows[0];
+  return (
+    row && {
+      keyId: row.key_id,
+      idempotencyKey: row.idempotency_key,
+      fingerprint: row.fingerprint,
+      statusCode: row.status_code,
+      headers: row.headers,
+      body: row.body,
+      createdAt: row.created_at.toISOString(),
+      expiresAt: row.expires_at.toISOString(),
+    }
+  );
+}
+
+export async function purgeExpiredIdempotencyRecords(db: Queryable, now: string): Promise<number> {
+  const result = await db.query("DELETE FROM idempotency_records WHERE expires_at <= $1", [now]);
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,5 @@
+import type { Migration } from "../../sqlite/migrations/index.js";
+import { sql as initial } from "./001-initial.js";
+
+/** PostgreSQL's own numbered migrations; the schema matches SQLite's, in PostgreSQL's types. */
+export const migrations: Migration[] = [{ version: 1, name: "initial", sql: initial }];

@@ -1,0 +1,138 @@
+import type pg from "pg";
+import type { MetadataValue, NormalisedItem, NormalisedOrder } from "../../domain/normalised-order.js";
+import type { StoredOrder } from "../store.js";
+import type { Queryable } from "./organisations-sql.js";
+
+interface OrderRow {
+  trkref: string;
+  order_ref: string;
+  order_date: string | null;
+  fulfilment_date: string | null;
+  language: string | null;
+  locale: string | null;
+  customer_email: string;
+  customer_ref: string | null;
+  customer_title: string | null;
+  customer_first_name: string | null;
+  customer_surname: string | null;
+  customer_postcode: string | null;
+  customer_country: string | null;
+  created_at: Date;
+  updated_at: Date;
+  last_submission_id: string;
+  items: {
+    sku: string;
+    price: string | null;
+    currency: string | null;
+    metadata: Record<string, MetadataValue> | null;
+  }[];
+}
+
+/** Copies the non-null fields, so that "not sent" stays absent rather than null. */
+function present<T extends object>(fields: { [K in keyof T]-?: unknown }): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as T;
+}
+
+function toOrder(row: OrderRow): NormalisedOrder {
+  return {
+    ...present<Omit<NormalisedOrder, "customer" | "order_items">>({
+      trkref: row.trkref,
+      order_ref: row.order_ref,
+      order_date: row.order_date,
+      fulfilment_date: row.fulfilment_date,
+      language: row.language,
+      locale: row.locale,
+    }),
+    customer: present<NormalisedOrder["customer"]>({
+      email: row.customer_email,
+      customer_ref: row.customer_ref,
+      title: row.customer_title,
+      first_name: row.customer_first_name,
+      surname: row.customer_surname,
+      postcode: row.customer_postcode,
+      country: row.customer_country,
+    }),
+    order_items: row.items.map((item) => present<NormalisedItem>(item)),
+  };
+}
+
+// numeric is read back as text (`::text`), so that "10.50" keeps its scale exactly as it was stored.
+const SELECT_ORDER = `SELECT o.*, coalesce((SELECT json_agg(json_build_object('sku', i.sku, 'price', i.price::text,
+    'currency', i.currency, 'metadata', i.metadata) ORDER BY i.position)
+    FROM order_items i WHERE i.trkref = o.trkref AND i.order_ref = o.order_ref), '[]') AS items
+  FROM orders o WHERE o.trkref = $1 AND o.order_ref = $2`;
+
+export async function findOrder(
+  db: Queryable,
+  trkref: string,
+  orderRef: string,
+): Promise<StoredOrder | undefined> {
+  const { rows } = await db.query<OrderRow>(SELECT_ORDER, [trkref, orderRef]);
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    order: toOrder(row),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    lastSubmissionId: row.last_submission_id,
+  };
+}
+
+/** Writes the order and replaces its items; the caller holds the transaction. */
+export async function saveOrder(
+  client: pg.PoolClient,
+  order: NormalisedOrder,
+  submissionId: string,
+  now: string,
+) {
+  const c = order.customer;
+  await client.query(
+    `INSERT INTO orders (trkref, order_ref, order_date, fulfilment_date, language, locale, customer_email,
+       customer_ref, customer_title, customer_first_name, customer_surname, customer_postcode, customer_country,
+       created_at, updated_at, last_submission_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
+     ON CONFLICT (trkref, order_ref) DO UPDATE SET order_date = excluded.order_date,
+       fulfilment_date = excluded.fulfilment_date, language = excluded.language, locale = excluded.locale,
+       customer_email = excluded.customer_email, customer_ref = excluded.customer_ref,
+       customer_title = excluded.customer_title, customer_first_name = excluded.customer_first_name,
+       customer_surname = excluded.customer_surname, customer_postcode = excluded.customer_postcode,
+       customer_country = excluded.customer_country, updated_at = excluded.updated_at,
+       last_submission_id = excluded.last_submission_id`,
+    [
+      order.trkref,
+      order.order_ref,
+      order.order_date ?? null,
+      order.fulfilment_date ?? null,
+      order.language ?? null,
+      order.locale ?? null,
+      c.email,
+      c.customer_ref ?? null,
+      c.title ?? null,
+      c.first_name ?? null,
+      c.surname ?? null,
+      c.postcode ?? null,
+      c.country ?? null,
+      now,
+      submissionId,
+    ],
+  );
+  const items = order.order_items;
+  await client.query("DELETE FROM order_items WHERE trkref = $1 AND order_ref = $2", [
+    order.trkref,
+    order.order_ref,
+  ]);
+  await client.query(
+    `INSERT INTO order_items (trkref, order_ref, position, sku, price, currency, metadata)
+     SELECT $1, $2, position - 1, sku, price, currency, metadata
+     FROM unnest($3::text[], $4::numeric[], $5::text[], $6::json[]) WITH ORDINALITY
+       AS i(sku, price, currency, metadata, position)`,
+    [
+      order.trkref,
+      order.order_ref,
+      items.map((item) => item.sku),
+      items.map((item) => item.price ?? null),
+      items.map((item) => item.currency ?? null),
+      items.map((item) => (item.metadata === undefined ? null : JSON.stringify(item.metadata))),
+    ],
+  );
+}

@@ -1,0 +1,57 @@
+import pg from "pg";
+import type { DecideProcessing } from "../store.js";
+import { findOrder, saveOrder } from "./orders-sql.js";
+import { inTransaction } from "./postgres-pool.js";
+import { type ClaimedSubmission, claimSubmissions, markFailed, markProcessed } from "./submissions-sql.js";
+
+/**
+ * Errors that belong to one submission (its decision threw, its data cannot be stored: SQLSTATE classes 22
+ * and 23) rather than to the database: they fail that submission and the batch goes on. Anything else
+ * (a lost connection, the server shutting down) aborts the batch, whose claims are then released.
+ */
+function isSubmissionError(error: unknown): boolean {
+  if (!(error instanceof pg.DatabaseError)) return !(error as { code?: unknown })?.code;
+  return /^2[23]/.test(error.code ?? "");
+}
+
+async function applyOne(
+  client: pg.PoolClient,
+  claimed: ClaimedSubmission,
+  decide: DecideProcessing,
+  now: string,
+) {
+  const incoming = claimed.document;
+  const existing = await findOrder(client, incoming.trkref, incoming.order_ref);
+  const decision = decide(existing?.order, incoming);
+  if (decision.outcome === "failed") return markFailed(client, claimed.seq, decision.reason, now);
+  if (decision.outcome !== "duplicate") await saveOrder(client, decision.order, claimed.id, now);
+  await markProcessed(client, claimed.seq, decision.outcome, now);
+}
+
+/**
+ * Claims a batch (see claimSubmissions) and applies each submission in its own savepoint, all in one
+ * transaction: the claims are row locks held until it ends, so a processor that dies mid-batch loses
+ * nothing: its connection drops, its transaction rolls back, and another processor claims the same rows.
+ */
+export function processPendingSubmissions(
+  pool: pg.Pool,
+  limit: number,
+  decide: DecideProcessing,
+): Promise<number> {
+  return inTransaction(pool, async (client) => {
+    const claimed = await claimSubmissions(client, limit);
+    const now = new Date().toISOString();
+    for (const submission of claimed) {
+      await client.query("SAVEPOINT apply_one");
+      try {
+        await applyOne(client, submission, decide, now);
+        await client.query("RELEASE SAVEPOINT apply_one");
+      } catch (error) {
+        await client.query("ROLLBACK TO SAVEPOINT apply_one");
+        if (!isSubmissionError(error)) throw error;
+        await markFailed(client, submission.seq, error instanceof Error ? error.message : String(error), now);
+      }
+    }
+    return claimed.length;
+  });
+}

@@ -1,0 +1,128 @@
+import type pg from "pg";
+import type { NormalisedOrder } from "../../domain/normalised-order.js";
+import type { NewSubmission, SubmissionOutcome, SubmissionRecord, SubmissionStatus } from "../store.js";
+import type { Queryable } from "./organisations-sql.js";
+
+interface SubmissionRow {
+  id: string;
+  trkref: string;
+  order_ref: string;
+  status: SubmissionStatus;
+  outcome: SubmissionOutcome | null;
+  failure_reason: string | null;
+  accepted_at: Date;
+  processed_at: Date | null;
+}
+
+/** An accepted submission claimed by a processor, locked until its transaction ends. */
+export interface ClaimedSubmission {
+  seq: number;
+  id: string;
+  document: NormalisedOrder;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The column is a uuid: anything else cannot name a row, and PostgreSQL would refuse the query. */
+export const isUuid = (value: string) => UUID.test(value);
+
+const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
+  id: row.id,
+  trkref: row.trkref,
+  orderRef: row.order_ref,
+  status: row.status,
+  outcome: row.outcome,
+  failureReason: row.failure_reason,
+  acceptedAt: row.accepted_at.toISOString(),
+  processedAt: row.processed_at?.toISOString() ?? null,
+});
+
+const SELECT_RECORD = `SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at, processed_at
+  FROM submissions`;
+
+/** One statement for the whole group, whatever its size: one round trip, one multi-row insert. */
+export async function insertSubmissions(client: pg.PoolClient, submissions: NewSubmission[]): Promise<void> {
+  if (submissions.length === 0) return;
+  const column = <T>(pick: (s: NewSubmission) => T) => submissions.map(pick);
+  await client.query(
+    `INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status, accepted_at, batch_id)
+     SELECT id, trkref, order_ref, key_id, document, raw, 'accepted', accepted_at, batch_id
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::timestamptz[],
+       $8::uuid[]) AS s(id, trkref, order_ref, key_id, document, raw, accepted_at, batch_id)`,
+    [
+      column((s) => s.id),
+      column((s) => s.order.trkref),
+      column((s) => s.order.order_ref),
+      column((s) => s.keyId),
+      column((s) => JSON.stringify(s.order)),
+      column((s) => s.raw),
+      column((s) => s.acceptedAt),
+      column((s) => s.batchId ?? null),
+    ],
+  );
+}
+
+export async function findSubmission(db: Queryable, id: string): Promise<SubmissionRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const { rows } = await db.query<SubmissionRow>(`${SELECT_RECORD} WHERE id = $1`, [id]);
+  return rows[0] && toSubmission(rows[0]);
+}
+
+export async function listSubmissionsForOrder(db: Queryable, trkref: string, orderRef: string) {
+  const { rows } = await db.query<SubmissionRow>(
+    `${SELECT_RECORD} WHERE trkref = $1 AND order_ref = $2 ORDER BY seq`,
+    [trkref, orderRef],
+  );
+  return rows.map(toSubmission);
+}
+
+export async function listSubmissionsForBatch(db: Queryable, batchId: string) {
+  const { rows } = await db.query<SubmissionRow>(`${SELECT_RECORD} WHERE batch_id = $1 ORDER BY seq`, [
+    batchId,
+  ]);
+  return rows.map(toSubmission);
+}
+
+export async function countPendingSubmissions(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM submissions WHERE status = 'accepted'",
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Claims up to `limit` accepted submissions, oldest first, each the oldest accepted one of its order, and
+ * locks them for this transaction. SKIP LOCKED lets many processors claim side by side without waiting;
+ * taking only an order's oldest pending submission keeps its later ones for after it is applied, so that
+ * no two processors ever work on one order and each order's submissions apply in acceptance order.
+ */
+export async function claimSubmissions(client: pg.PoolClient, limit: number): Promise<ClaimedSubmission[]> {
+  const { rows } = await client.query<ClaimedSubmission>(
+    `SELECT s.seq, s.id, s.document FROM submissions s
+     WHERE s.status = 'accepted'
+       AND NOT EXISTS (SELECT 1 FROM submissions e WHERE e.trkref = s.trkref AND e.order_ref = s.order_ref
+                       AND e.status = 'accepted' AND e.seq < s.seq)
+     ORDER BY s.seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+  return rows;
+}
+
+export async function markProcessed(
+  client: pg.PoolClient,
+  seq: number,
+  outcome: SubmissionOutcome,
+  at: string,
+) {
+  await client.query(
+    "UPDATE submissions SET status = 'processed', outcome = $1, processed_at = $2 WHERE seq = $3",
+    [outcome, at, seq],
+  );
+}
+
+export async function markFailed(client: pg.PoolClient, seq: number, reason: string, at: string) {
+  await client.query(
+    "UPDATE submissions SET status = 'failed', failure_reason = $1, processed_at = $2 WHERE seq = $3",
+    [reason, at, seq],
+  );
+}

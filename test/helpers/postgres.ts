@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { it } from "node:test";
+import pg from "pg";
+
+/** The server the PostgreSQL tests use; each test file works in a schema of its own. */
+export const POSTGRES_TEST_URL = process.env.POSTGRES_TEST_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** Whether the test server answers; asked once per test file, with a short timeout. */
+export async function probePostgres(): Promise<{ available: true } | { available: false; reason: string }> {
+  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return { available: true };
+  } catch (error) {
+    return {
+      available: false,
+      reason: `PostgreSQL not reachable at ${POSTGRES_TEST_URL}: ${(error as Error).message}`,
+    };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A fresh schema on the test server, as a DATABASE_URL; `drop()` removes it and everything in it. */
+export function createTestSchema(label: string) {
+  const schema = `t_${label}_${randomBytes(5).toString("hex")}`;
+  const url = `${POSTGRES_TEST_URL}${POSTGRES_TEST_URL.includes("?") ? "&" : "?"}schema=${schema}`;
+  return {
+    schema,
+    url,
+    async drop() {
+      const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * Runs `define` (which declares the PostgreSQL tests of a file) when the server answers. When it does not,
+ * the file reports one skipped test saying why, unless REQUIRE_POSTGRES=1 (as CI sets it): then it fails.
+ */
+export async function withPostgres(define: () => void): Promise<void> {
+  const probe = await probePostgres();
+  if (probe.available) return define();
+  if (process.env.REQUIRE_POSTGRES === "1") {
+    it("PostgreSQL is required (REQUIRE_POSTGRES=1)", () => {
+      throw new Error(probe.reason);
+    });
+    return;
+  }
+  it("PostgreSQL tests", { skip: `skipped: ${probe.reason}` }, () => {});
+}
