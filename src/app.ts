@@ -17,7 +17,7 @@ import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js"
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
-import type { IntakeWrite, Store } from "./storage/store.js";
+import type { IntakeCommitOutcome, IntakeWrite, Store } from "./storage/store.js";
 
 /** What the app needs from outside: settings, a store, and a way to hear of new submissions. */
 export interface AppOptions {
@@ -33,7 +33,7 @@ export interface AppOptions {
 
 export interface OrderIntakeApp {
   app: FastifyInstance;
-  committer: GroupCommitter<IntakeWrite>;
+  committer: GroupCommitter<IntakeWrite, IntakeCommitOutcome>;
   /** From now on every request, `/readyz` included, is refused with 503 `not_ready`: shutdown has begun. */
   startDraining(): void;
 }
@@ -67,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
-  const committer = createGroupCommitter<IntakeWrite>({
+  const committer = createGroupCommitter<IntakeWrite, IntakeCommitOutcome>({
     commit: (writes) => store.commitIntake(writes),
     maxPending: config.maxPendingCommits,
     weigh: (write) => Math.max(1, write.submissions.length),

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ProblemError } from "../domain/error-catalogue.js";
 import { fingerprintRequest } from "../domain/request-fingerprint.js";
 import type { GroupCommitter } from "../storage/group-commit.js";
-import type { IdempotencyRecord, IntakeWrite, Store } from "../storage/store.js";
+import type { IdempotencyRecord, IntakeCommitOutcome, IntakeWrite, Store } from "../storage/store.js";
 import { apiKeyOf } from "./authenticate.js";
 import { readIdempotencyKey } from "./idempotency-key.js";
 
@@ -21,7 +21,7 @@ export interface PreparedIntake {
 
 export interface IntakeRunnerOptions {
   store: Store;
-  committer: GroupCommitter<IntakeWrite>;
+  committer: GroupCommitter<IntakeWrite, IntakeCommitOutcome>;
   now: () => Date;
   idempotencyTtlMs: number;
 }
@@ -36,8 +36,22 @@ export function createIntakeRunner(options: IntakeRunnerOptions) {
   const inFlight = new Set<string>();
 
   async function commitAndAnswer(prepared: PreparedIntake, reply: FastifyReply, record?: IdempotencyRecord) {
-    await options.committer.submit(record ? { ...prepared.write, idempotency: record } : prepared.write);
+    const outcome = await options.committer.submit(
+      record ? { ...prepared.write, idempotency: record } : prepared.write,
+    );
+    if (outcome === "idempotency_conflict" && record) return answerLikeTheWinner(reply, record);
     return send(reply, prepared.answer);
+  }
+
+  /**
+   * Another instance committed a request with the same key between our look-up and our commit (this
+   * instance's in-flight guard cannot see it), and our write was left out whole. Answer as a retry would.
+   */
+  async function answerLikeTheWinner(reply: FastifyReply, ours: IdempotencyRecord): Promise<FastifyReply> {
+    const winner = await options.store.findIdempotencyRecord(ours.keyId, ours.idempotencyKey, ours.createdAt);
+    if (!winner) throw new ProblemError("idempotency_key_in_flight");
+    if (winner.fingerprint !== ours.fingerprint) throw new ProblemError("idempotency_key_reused");
+    return send(reply.header("idempotent-replayed", "true"), winner);
   }
 
   return async function runIntake(

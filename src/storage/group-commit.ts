@@ -1,9 +1,12 @@
 import { StoreOverloadedError, StoreUnavailableError } from "./store.js";
 
 /** Options of a group committer. */
-export interface GroupCommitOptions<T> {
-  /** Commits one group durably; resolves only when the group is on disk. */
-  commit: (items: T[]) => Promise<void>;
+export interface GroupCommitOptions<T, R = void> {
+  /**
+   * Commits one group durably; resolves only when the group is on disk, with one result per item (in
+   * order) that its `submit` resolves with, or with nothing.
+   */
+  commit: (items: T[]) => Promise<R[]> | Promise<void>;
   /** Most weight waiting for a commit; past it `submit` refuses at once with StoreOverloadedError. */
   maxPending: number;
   /** How much one item counts against `maxPending` (a batch write counts its submissions); default 1. */
@@ -16,9 +19,9 @@ export interface GroupCommitOptions<T> {
   onError?: (error: unknown, size: number) => void;
 }
 
-interface Waiting<T> {
+interface Waiting<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
 
@@ -29,8 +32,8 @@ interface Waiting<T> {
  * blocks the loop meanwhile, so its groups are what was read in one turn). A failed commit rejects its whole group with
  * StoreUnavailableError; nothing of it was stored.
  */
-export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
-  let queue: Waiting<T>[] = [];
+export function createGroupCommitter<T, R = void>(options: GroupCommitOptions<T, R>) {
+  let queue: Waiting<T, R>[] = [];
   let queuedWeight = 0;
   let committing = 0;
   let scheduled = false;
@@ -46,15 +49,16 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
     committing += 1;
     const started = performance.now();
     let failure: unknown;
+    let results: R[] | undefined;
     try {
-      await options.commit(group.map((waiting) => waiting.item));
+      results = (await options.commit(group.map((waiting) => waiting.item))) ?? undefined;
     } catch (error) {
       failure = error;
     }
     committing -= 1;
     // Answer the waiters before anything else runs: a callback must not delay, or change, their answer.
     if (failure === undefined) {
-      for (const waiting of group) waiting.resolve();
+      for (const [index, waiting] of group.entries()) waiting.resolve(results?.[index] as R);
       runCallback(() => options.onCommit?.(group.length, performance.now() - started));
     } else {
       const refusal = new StoreUnavailableError("The commit failed; nothing of it was stored", {
@@ -74,7 +78,7 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
 
   return {
     /** Resolves once `item` is durably committed; rejects with StoreUnavailableError or StoreOverloadedError. */
-    submit(item: T): Promise<void> {
+    submit(item: T): Promise<R> {
       const weight = weigh(item);
       if (queuedWeight + weight > options.maxPending) {
         return Promise.reject(
@@ -82,7 +86,7 @@ export function createGroupCommitter<T>(options: GroupCommitOptions<T>) {
         );
       }
       queuedWeight += weight;
-      const committed = new Promise<void>((resolve, reject) => queue.push({ item, resolve, reject }));
+      const committed = new Promise<R>((resolve, reject) => queue.push({ item, resolve, reject }));
       schedule();
       return committed;
     },
@@ -106,4 +110,4 @@ function runCallback(callback: () => void): void {
   }
 }
 
-export type GroupCommitter<T> = ReturnType<typeof createGroupCommitter<T>>;
+export type GroupCommitter<T, R = void> = ReturnType<typeof createGroupCommitter<T, R>>;

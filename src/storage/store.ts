@@ -65,6 +65,9 @@ export interface IdempotencyRecord {
   expiresAt: string;
 }
 
+/** What became of one write of a group commit. */
+export type IntakeCommitOutcome = "committed" | "idempotency_conflict";
+
 /** Everything one request commits, together: its submissions, its batch record, its idempotency record. */
 export interface IntakeWrite {
   submissions: NewSubmission[];
@@ -138,10 +141,12 @@ export interface Store {
   revokeApiKey(id: string): Promise<boolean>;
 
   /**
-   * Commits all the writes in one durable transaction, or none of them. An idempotency record whose
-   * (key, idempotency key) already exists fails the whole transaction.
+   * Commits the writes in one durable transaction, or none of them, and says for each whether it was
+   * committed. A write whose idempotency record is already there (a live one, committed by a request on
+   * another instance, say) is left out whole, submissions and all, as `idempotency_conflict`; the rest of
+   * the group is committed.
    */
-  commitIntake(writes: IntakeWrite[]): Promise<void>;
+  commitIntake(writes: IntakeWrite[]): Promise<IntakeCommitOutcome[]>;
   findSubmission(id: string): Promise<SubmissionRecord | undefined>;
   /** The submissions of one order, oldest first. */
   listSubmissionsForOrder(trkref: string, orderRef: string): Promise<SubmissionRecord[]>;

@@ -206,7 +206,7 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       assert.deepEqual(await store.listSubmissionsForOrder("ACME", "L-404"), []);
     });
 
-    it("keeps idempotency records until they expire, purges them after, and refuses a second with the same key", async () => {
+    it("keeps idempotency records until they expire, purges them after, and leaves out a second with the same key", async () => {
       const record = {
         keyId: "oik_test",
         idempotencyKey: "retry-1",
@@ -233,8 +233,22 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       );
 
       const again = submission(order("I-2"));
-      await assert.rejects(store.commitIntake([{ submissions: [again], idempotency: record }]));
-      assert.equal(await store.findSubmission(again.id), undefined, "the whole write failed with its record");
+      const bystander = submission(order("I-2B"));
+      const outcomes = await store.commitIntake([
+        { submissions: [again], idempotency: { ...record, createdAt: "2026-01-01T01:00:00.000Z" } },
+        { submissions: [bystander] },
+      ]);
+      assert.deepEqual(outcomes, ["idempotency_conflict", "committed"]);
+      assert.equal(
+        await store.findSubmission(again.id),
+        undefined,
+        "the conflicting write is left out whole",
+      );
+      assert.equal(
+        (await store.findSubmission(bystander.id))?.status,
+        "accepted",
+        "the rest of the group commits",
+      );
 
       const renewed = {
         ...record,

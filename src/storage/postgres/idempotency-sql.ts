@@ -13,22 +13,33 @@ interface IdempotencyRow {
   expires_at: Date;
 }
 
+/** The key of a record's row, as a string. */
+export const idempotencyScope = (r: { keyId: string; idempotencyKey: string }) =>
+  `${r.keyId}\u0000${r.idempotencyKey}`;
+
 /**
- * Inserts the group's records; the caller holds the transaction. An expired record the purger has not
- * deleted yet gives way (lookups already ignore it); a live duplicate fails the transaction.
+ * Inserts the group's records unless a live record has the same (key, idempotency key), and returns the
+ * scopes it did insert; the caller holds the transaction. When another transaction is inserting the same
+ * key, this waits for it and then leaves the record out. An expired record the purger has not deleted yet
+ * gives way (lookups already ignore it).
  */
-export async function insertIdempotencyRecords(client: pg.PoolClient, records: IdempotencyRecord[]) {
-  if (records.length === 0) return;
+export async function insertIdempotencyRecords(
+  client: pg.PoolClient,
+  records: IdempotencyRecord[],
+): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
   await client.query(
     `DELETE FROM idempotency_records r USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS n(key_id, k, at)
      WHERE r.key_id = n.key_id AND r.idempotency_key = n.k AND r.expires_at <= n.at`,
     [records.map((r) => r.keyId), records.map((r) => r.idempotencyKey), records.map((r) => r.createdAt)],
   );
-  await client.query(
+  const { rows } = await client.query<{ key_id: string; idempotency_key: string }>(
     `INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code, headers, body,
        created_at, expires_at)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::json[], $6::text[],
-       $7::timestamptz[], $8::timestamptz[])`,
+       $7::timestamptz[], $8::timestamptz[])
+     ON CONFLICT (key_id, idempotency_key) DO NOTHING
+     RETURNING key_id, idempotency_key`,
     [
       records.map((r) => r.keyId),
       records.map((r) => r.idempotencyKey),
@@ -39,6 +50,9 @@ export async function insertIdempotencyRecords(client: pg.PoolClient, records: I
       records.map((r) => r.createdAt),
       records.map((r) => r.expiresAt),
     ],
+  );
+  return new Set(
+    rows.map((row) => idempotencyScope({ keyId: row.key_id, idempotencyKey: row.idempotency_key })),
   );
 }
 

@@ -1,8 +1,9 @@
-import type { Store } from "../store.js";
+import type { IntakeCommitOutcome, Store } from "../store.js";
 import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from "./api-keys-sql.js";
 import { findBatch, insertBatches } from "./batches-sql.js";
 import {
   findIdempotencyRecord,
+  idempotencyScope,
   insertIdempotencyRecords,
   purgeExpiredIdempotencyRecords,
 } from "./idempotency-sql.js";
@@ -54,18 +55,24 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     // One transaction, a few multi-row statements, whatever the size of the group.
     commitIntake: (writes) =>
       inTransaction(pool, async (client) => {
+        const records = writes.flatMap((write) => (write.idempotency ? [write.idempotency] : []));
+        const inserted = await insertIdempotencyRecords(client, records);
+        const outcomes = writes.map(
+          (write): IntakeCommitOutcome =>
+            write.idempotency && !inserted.has(idempotencyScope(write.idempotency))
+              ? "idempotency_conflict"
+              : "committed",
+        );
+        const kept = writes.filter((_, index) => outcomes[index] === "committed");
         await insertBatches(
           client,
-          writes.flatMap((write) => (write.batch ? [write.batch] : [])),
+          kept.flatMap((write) => (write.batch ? [write.batch] : [])),
         );
         await insertSubmissions(
           client,
-          writes.flatMap((write) => write.submissions),
+          kept.flatMap((write) => write.submissions),
         );
-        await insertIdempotencyRecords(
-          client,
-          writes.flatMap((write) => (write.idempotency ? [write.idempotency] : [])),
-        );
+        return outcomes;
       }),
     findSubmission: (id) => findSubmission(pool, id),
     listSubmissionsForOrder: (trkref, orderRef) => listSubmissionsForOrder(pool, trkref, orderRef),

@@ -16,7 +16,8 @@ interface IdempotencyRow {
 export function createIdempotencyQueries(db: Database.Database) {
   const insert =
     db.prepare(`INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code,
-    headers, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    headers, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (key_id, idempotency_key) DO NOTHING`);
   const findLive = db.prepare(
     "SELECT * FROM idempotency_records WHERE key_id = ? AND idempotency_key = ? AND expires_at > ?",
   );
@@ -26,12 +27,13 @@ export function createIdempotencyQueries(db: Database.Database) {
   );
   return {
     /**
-     * The caller holds the transaction; a duplicate (key, idempotency key) throws and fails it. An expired
-     * record the purger has not deleted yet is no duplicate: lookups already ignore it, so it gives way.
+     * Inserts unless a live record has the same (key, idempotency key); says whether it did. The caller
+     * holds the transaction. An expired record the purger has not deleted yet gives way: lookups already
+     * ignore it.
      */
-    insert: (r: IdempotencyRecord) => {
+    insertIfAbsent: (r: IdempotencyRecord): boolean => {
       purgeOne.run(r.keyId, r.idempotencyKey, r.createdAt);
-      return insert.run(
+      const result = insert.run(
         r.keyId,
         r.idempotencyKey,
         r.fingerprint,
@@ -41,6 +43,7 @@ export function createIdempotencyQueries(db: Database.Database) {
         r.createdAt,
         r.expiresAt,
       );
+      return result.changes === 1;
     },
     find(keyId: string, idempotencyKey: string, now: string): IdempotencyRecord | undefined {
       const row = findLive.get(keyId, idempotencyKey, now) as IdempotencyRow | undefined;

@@ -1,4 +1,4 @@
-import type { IntakeWrite, Store } from "../store.js";
+import type { IntakeCommitOutcome, IntakeWrite, Store } from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
 import { createIdempotencyQueries } from "./idempotency-sql.js";
@@ -25,13 +25,14 @@ export function createSqliteStore(path: string): Store {
   const ping = db.prepare("SELECT 1");
 
   // One transaction, hence one WAL fsync, for every write of the group.
-  const commitIntake = db.transaction((writes: IntakeWrite[]) => {
-    for (const write of writes) {
+  const commitIntake = db.transaction((writes: IntakeWrite[]): IntakeCommitOutcome[] =>
+    writes.map((write) => {
+      if (write.idempotency && !idempotency.insertIfAbsent(write.idempotency)) return "idempotency_conflict";
       if (write.batch) batches.insert(write.batch);
       for (const submission of write.submissions) submissions.insert(submission);
-      if (write.idempotency) idempotency.insert(write.idempotency);
-    }
-  });
+      return "committed";
+    }),
+  );
 
   const processPending = createSubmissionProcessing(db, submissions, orders);
 
