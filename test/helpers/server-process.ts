@@ -44,10 +44,13 @@ export async function createSeededDatabase(trkref = "ACME") {
   }
 }
 
-/** Spawns `order-intake serve` on `dbPath` and waits for the log line that names its URL. */
-export async function startServer(dbPath: string): Promise<ServerProcess> {
+/**
+ * Spawns `order-intake serve` on `dbPath` and waits for the log line that names its URL. `env` adds to, or
+ * overrides, the settings the process gets.
+ */
+export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [CLI, "serve"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: dbPath, LOG_LEVEL: "info" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: dbPath, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
