@@ -7,6 +7,7 @@ import { answerClientError } from "./http/client-errors.js";
 import { registerDraining } from "./http/draining.js";
 import { createIntakeRunner } from "./http/intake-runner.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
+import { createMetrics, registerMetricsRoute } from "./http/metrics.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerProblemHandlers, sendProblem, toProblem } from "./http/problem-details.js";
 import { registerBatchRoutes } from "./http/routes/batch-routes.js";
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     // SQLite commits synchronously, one at a time; PostgreSQL overlaps a few groups' round trips.
     maxConcurrentCommits: store.kind === "postgres" ? config.commitConcurrency : 1,
     onCommit: (size, durationMs) => {
+      metrics.observeCommit(size, durationMs);
       app.log.debug({ size, durationMs }, "submissions committed");
       options.onSubmissionsCommitted?.();
     },
@@ -81,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   });
   const authenticate = createAuthenticator(store);
   const now = options.now ?? (() => new Date());
+  const metrics = createMetrics({ store, now, pendingCommits: () => committer.pending });
   const runIntake = createIntakeRunner({
     store,
     committer,
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerJsonBodyParser(app);
   await registerOpenApi(app, version);
   registerHealthRoutes(app, store);
+  registerMetricsRoute(app, metrics);
   registerProblemTypeRoutes(app);
   const limits = config.orderLimits;
   registerCustomerOrderRoutes(app, { store, authenticate, runIntake, limits, now });

@@ -160,6 +160,8 @@ export interface Store {
   /** Deletes records that expired before `now`; returns how many. */
   purgeExpiredIdempotencyRecords(now: string): Promise<number>;
   countPendingSubmissions(): Promise<number>;
+  /** When the oldest submission still waiting to be processed was accepted, or null when none waits. */
+  oldestPendingAcceptedAt(): Promise<string | null>;
 
   /**
    * Takes up to `limit` accepted submissions in acceptance order, applies each to its order with

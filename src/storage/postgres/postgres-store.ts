@@ -23,6 +23,7 @@ import {
   insertSubmissions,
   listSubmissionsForBatch,
   listSubmissionsForOrder,
+  oldestPendingAcceptedAt,
 } from "./submissions-sql.js";
 
 /**
@@ -83,6 +84,7 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     findIdempotencyRecord: (keyId, key, now) => findIdempotencyRecord(pool, keyId, key, now),
     purgeExpiredIdempotencyRecords: (now) => purgeExpiredIdempotencyRecords(pool, now),
     countPendingSubmissions: () => countPendingSubmissions(pool),
+    oldestPendingAcceptedAt: () => oldestPendingAcceptedAt(pool),
     processPendingSubmissions: (limit, decide) => processPendingSubmissions(pool, limit, decide),
     findOrder: (trkref, orderRef) => findOrder(pool, trkref, orderRef),
   };

@@ -90,6 +90,13 @@ export async function countPendingSubmissions(db: Queryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+export async function oldestPendingAcceptedAt(db: Queryable): Promise<string | null> {
+  const { rows } = await db.query<{ accepted_at: Date }>(
+    "SELECT accepted_at FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT 1",
+  );
+  return rows[0]?.accepted_at.toISOString() ?? null;
+}
+
 /**
  * Claims up to `limit` accepted submissions, oldest first, each the oldest accepted one of its order, and
  * locks them for this transaction. SKIP LOCKED lets many processors claim side by side without waiting;

@@ -63,6 +63,7 @@ export function createSqliteStore(path: string): Store {
     findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
     countPendingSubmissions: async () => submissions.countPending(),
+    oldestPendingAcceptedAt: async () => submissions.oldestPendingAcceptedAt(),
     processPendingSubmissions: async (limit, decide) => processPending(limit, decide),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
   };

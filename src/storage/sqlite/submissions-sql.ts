@@ -41,6 +41,9 @@ export function createSubmissionQueries(db: Database.Database) {
   const listForOrder = db.prepare(`${SELECT_RECORD} WHERE trkref = ? AND order_ref = ? ORDER BY seq`);
   const listForBatch = db.prepare(`${SELECT_RECORD} WHERE batch_id = ? ORDER BY seq`);
   const countPending = db.prepare("SELECT count(*) AS n FROM submissions WHERE status = 'accepted'");
+  const oldestPending = db.prepare(
+    "SELECT accepted_at FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT 1",
+  );
   const selectPending = db.prepare(
     "SELECT seq, id, document FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT ?",
   );
@@ -76,6 +79,8 @@ export function createSubmissionQueries(db: Database.Database) {
     listForBatch: (batchId: string): SubmissionRecord[] =>
       (listForBatch.all(batchId) as SubmissionRow[]).map(toSubmission),
     countPending: (): number => (countPending.get() as { n: number }).n,
+    oldestPendingAcceptedAt: (): string | null =>
+      (oldestPending.get() as { accepted_at: string } | undefined)?.accepted_at ?? null,
     selectPending: (limit: number): PendingSubmission[] => selectPending.all(limit) as PendingSubmission[],
     markProcessed: (seq: number, outcome: SubmissionOutcome, at: string) =>
       markProcessed.run(outcome, at, seq),

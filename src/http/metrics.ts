@@ -1,0 +1,90 @@
+import type { FastifyInstance } from "fastify";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Store } from "../storage/store.js";
+
+/** What the metrics read from the rest of the service when they are scraped. */
+export interface MetricsSources {
+  store: Store;
+  /** Submissions waiting for a commit in this process. */
+  pendingCommits: () => number;
+  now: () => Date;
+}
+
+/**
+ * The Prometheus metrics of one app: requests by route and status, group commits (size and duration), the
+ * commit queue, and the processing backlog. Gauges that need the database are read at scrape time only.
+ */
+export function createMetrics(sources: MetricsSources) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "order_intake_" });
+  const requests = new Counter({
+    name: "order_intake_http_requests_total",
+    help: "HTTP requests answered, by route, method and status",
+    labelNames: ["route", "method", "status"] as const,
+    registers: [registry],
+  });
+  const commitSize = new Histogram({
+    name: "order_intake_commit_batch_size",
+    help: "Writes (requests) committed together in one transaction",
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [registry],
+  });
+  const commitSeconds = new Histogram({
+    name: "order_intake_commit_duration_seconds",
+    help: "Time one group commit took, fsync included",
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "order_intake_commit_queue_depth",
+    help: "Submissions waiting for a commit in this process",
+    registers: [registry],
+    collect() {
+      this.set(sources.pendingCommits());
+    },
+  });
+  new Gauge({
+    name: "order_intake_submissions_pending",
+    help: "Accepted submissions not processed yet (all processes)",
+    registers: [registry],
+    async collect() {
+      this.set(await sources.store.countPendingSubmissions());
+    },
+  });
+  new Gauge({
+    name: "order_intake_processing_lag_seconds",
+    help: "Age of the oldest accepted submission not processed yet; 0 when none waits",
+    registers: [registry],
+    async collect() {
+      const oldest = await sources.store.oldestPendingAcceptedAt();
+      this.set(oldest ? Math.max(0, (sources.now().getTime() - Date.parse(oldest)) / 1000) : 0);
+    },
+  });
+  return {
+    registry,
+    observeCommit(size: number, durationMs: number): void {
+      commitSize.observe(size);
+      commitSeconds.observe(durationMs / 1000);
+    },
+    countRequest(route: string, method: string, status: number): void {
+      requests.inc({ route, method, status });
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Counts every answer by its route pattern (never the raw URL, whose ids would explode the label set). */
+export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
+  app.addHook("onResponse", async (request, reply) => {
+    metrics.countRequest(request.routeOptions.url ?? "unmatched", request.method, reply.statusCode);
+  });
+  app.get(
+    "/metrics",
+    { schema: { tags: ["operations"], summary: "Prometheus metrics" } },
+    async (_, reply) => {
+      const body = await metrics.registry.metrics();
+      return reply.type(metrics.registry.contentType).send(body);
+    },
+  );
+}
