@@ -1,0 +1,45 @@
+import type { Store } from "../src/storage/store.js";
+
+/**
+ * A store that keeps organisations and keys in memory and stores nothing else: the "no-store" target, which
+ * measures the service's own work (authentication, validation, the intake path) without the database.
+ */
+export function createNoopStore(): Store {
+  const organisations = new Map<string, Awaited<ReturnType<Store["createOrganisation"]>>>();
+  const keys = new Map<string, Awaited<ReturnType<Store["createApiKey"]>>>();
+  const unsupported = async (): Promise<never> => {
+    throw new Error("not part of the benchmark");
+  };
+  return {
+    kind: "sqlite",
+    migrate: async () => {},
+    ping: async () => {},
+    close: async () => {},
+    createOrganisation: async (input) => {
+      const org = { ...input, createdAt: new Date().toISOString() };
+      organisations.set(input.trkref, org);
+      return org;
+    },
+    setOrganisationEnabled: unsupported,
+    findOrganisation: async (trkref) => organisations.get(trkref),
+    listOrganisations: async () => [...organisations.values()],
+    createApiKey: async (input) => {
+      const key = { ...input, createdAt: new Date().toISOString(), revokedAt: null };
+      keys.set(input.id, key);
+      return key;
+    },
+    findApiKey: async (id) => keys.get(id),
+    listApiKeys: async () => [...keys.values()],
+    revokeApiKey: unsupported,
+    commitIntake: async (writes) => writes.map(() => "committed" as const),
+    findSubmission: async () => undefined,
+    listSubmissionsForOrder: async () => [],
+    findBatch: async () => undefined,
+    findIdempotencyRecord: async () => undefined,
+    purgeExpiredIdempotencyRecords: async () => 0,
+    countPendingSubmissions: async () => 0,
+    oldestPendingAcceptedAt: async () => null,
+    processPendingSubmissions: async () => 0,
+    findOrder: async () => undefined,
+  };
+}

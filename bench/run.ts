@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: the throughput benchmark. Starts each target in its own process, then measures them in
+ * alternating rounds (so that machine drift hits all alike) with a fixed number of keep-alive connections,
+ * and writes a Markdown report under bench/results/. Loopback only; every run is bounded in time.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { exampleOrder } from "../src/domain/order-example.js";
+import { type LoadResult, measure, median } from "./load.js";
+import { writeReport } from "./report.js";
+import { benchmarkTargets, type RunningTarget } from "./targets.js";
+
+const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const settings = {
+  connections: setting("BENCH_CONNECTIONS", 64),
+  durationSeconds: setting("BENCH_DURATION_S", 5),
+  warmupSeconds: setting("BENCH_WARMUP_S", 3),
+  rounds: setting("BENCH_ROUNDS", 3),
+  batchSize: setting("BENCH_BATCH_SIZE", 500),
+  batchConnections: setting("BENCH_BATCH_CONNECTIONS", 4),
+};
+const SINGLE_PATH = "/v4/organisations/BENCH/customer_order";
+const singleBody = JSON.stringify(exampleOrder("BENCH"));
+const batchBody = JSON.stringify(
+  Array.from({ length: settings.batchSize }, (_, n) => ({ ...exampleOrder("BENCH"), order_ref: `B-${n}` })),
+);
+
+/** A fresh schema on the PostgreSQL server, if one answers. */
+async function postgresTarget(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const base = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+  } catch {
+    process.stderr.write(`PostgreSQL not reachable at ${base}: measuring SQLite only\n`);
+    return undefined;
+  }
+  const schema = `bench_${Date.now()}`;
+  await client.end();
+  return {
+    url: `${base}${base.includes("?") ? "&" : "?"}schema=${schema}`,
+    drop: async () => {
+      const admin = new pg.Client({ connectionString: base });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/** Mean number of writes per commit since `before`, read from the target's /metrics. */
+async function commitSizes(target: RunningTarget): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${target.url}/metrics`)).text();
+  const value = (name: string) =>
+    Number(/\S+ (\S+)$/.exec(text.split("\n").find((l) => l.startsWith(name)) ?? "")?.[1] ?? 0);
+  return {
+    sum: value("order_intake_commit_batch_size_sum"),
+    count: value("order_intake_commit_batch_size_count"),
+  };
+}
+
+const single = (target: RunningTarget, durationSeconds: number, overallRate?: number) =>
+  measure({
+    url: target.url,
+    path: SINGLE_PATH,
+    authorization: target.authorization,
+    body: singleBody,
+    connections: settings.connections,
+    durationSeconds,
+    expectedStatus: 202,
+    ...(overallRate && { overallRate }),
+  });
+
+async function main(): Promise<void> {
+  const postgres = await postgresTarget();
+  const targets = benchmarkTargets(postgres?.url);
+  const running = new Map<string, RunningTarget>();
+  for (const target of targets) running.set(target.name, await target.start());
+  const get = (name: string) => running.get(name) as RunningTarget;
+  try {
+    for (const target of targets) await single(get(target.name), settings.warmupSeconds);
+    const before = new Map(
+      await Promise.all(
+        targets.filter((t) => t.durable).map(async (t) => [t.name, await commitSizes(get(t.name))] as const),
+      ),
+    );
+
+    const singles = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+    for (let round = 0; round < settings.rounds; round++) {
+      // Rotate the order each round, so that no target always runs first or last.
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]);
+      for (const target of order) {
+        if (!target) continue;
+        const result = await single(get(target.name), settings.durationSeconds);
+        singles.get(target.name)?.push(result);
+        process.stderr.write(
+          `round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond)} req/s\n`,
+        );
+      }
+    }
+    const perCommit = new Map<string, number>();
+    for (const target of targets.filter((t) => t.durable)) {
+      const after = await commitSizes(get(target.name));
+      const start = before.get(target.name) ?? { sum: 0, count: 0 };
+      perCommit.set(target.name, (after.sum - start.sum) / Math.max(1, after.count - start.count));
+    }
+
+    // Latency at half of each durable target's peak, against bare at the same rate.
+    const halfRate = new Map<string, { service: LoadResult; bare: LoadResult; rate: number }>();
+    for (const target of targets.filter((t) => t.durable)) {
+      const rate = Math.round(median((singles.get(target.name) ?? []).map((r) => r.requestsPerSecond)) / 2);
+      const service = await single(get(target.name), settings.durationSeconds, rate);
+      const bare = await single(get("bare"), settings.durationSeconds, rate);
+      halfRate.set(target.name, { service, bare, rate });
+    }
+
+    const batches = new Map<string, LoadResult[]>();
+    for (let round = 0; round < settings.rounds; round++) {
+      for (const target of targets.filter((t) => t.durable)) {
+        const running = get(target.name);
+        const result = await measure({
+          url: running.url,
+          path: "/v4/customer_orders",
+          authorization: running.authorization,
+          body: batchBody,
+          connections: settings.batchConnections,
+          durationSeconds: settings.durationSeconds,
+          expectedStatus: 202,
+        });
+        batches.set(target.name, [...(batches.get(target.name) ?? []), result]);
+        process.stderr.write(
+          `batch round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond * settings.batchSize)} orders/s\n`,
+        );
+      }
+    }
+
+    const report = writeReport({ settings, singles, perCommit, halfRate, batches });
+    mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+    const file = new URL(
+      `./results/${new Date().toISOString().slice(0, 10)}-${targets
+        .filter((t) => t.durable)
+        .map((t) => t.name)
+        .join("-")}.md`,
+      import.meta.url,
+    );
+    writeFileSync(file, report);
+    process.stdout.write(`${report}\nReport written to ${file.pathname}\n`);
+  } finally {
+    for (const target of running.values()) await target.stop();
+    await postgres?.drop();
+  }
+}
+
+await main();
