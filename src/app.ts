@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import { MAX_REF_LENGTH } from "./domain/order-limits.js";
 import { createAuthenticator } from "./http/authenticate.js";
+import { createCachedLookups } from "./http/cached-lookups.js";
 import { answerClientError } from "./http/client-errors.js";
 import { registerDraining } from "./http/draining.js";
 import { createIntakeRunner } from "./http/intake-runner.js";
@@ -81,8 +82,9 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     },
     onError: (error, size) => app.log.error({ err: error, size }, "commit failed; answering 503"),
   });
-  const authenticate = createAuthenticator(store);
   const now = options.now ?? (() => new Date());
+  const lookups = createCachedLookups(store, { ttlMs: config.lookupCacheTtlMs, maxEntries: 10_000, now });
+  const authenticate = createAuthenticator(lookups);
   const metrics = createMetrics({ store, now, pendingCommits: () => committer.pending });
   const runIntake = createIntakeRunner({
     store,
@@ -100,9 +102,10 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerMetricsRoute(app, metrics);
   registerProblemTypeRoutes(app);
   const limits = config.orderLimits;
-  registerCustomerOrderRoutes(app, { store, authenticate, runIntake, limits, now });
+  registerCustomerOrderRoutes(app, { lookups, authenticate, runIntake, limits, now });
   registerBatchRoutes(app, {
     store,
+    lookups,
     authenticate,
     runIntake,
     limits,

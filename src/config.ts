@@ -36,6 +36,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open, in milliseconds. */
   keepAliveTimeoutMs: number;
+  /** How long a found API key or organisation is trusted without a database read; 0 turns caching off. */
+  lookupCacheTtlMs: number;
   /** How long SIGTERM waits for in-flight requests before the process exits anyway, in milliseconds. */
   shutdownGraceMs: number;
 }
@@ -72,6 +74,11 @@ const EnvSchema = Type.Object({
   REQUEST_TIMEOUT_MS: positiveInt(30_000, "time allowed to receive one request"),
   KEEP_ALIVE_TIMEOUT_MS: positiveInt(72_000, "idle keep-alive connection lifetime"),
   SHUTDOWN_GRACE_MS: positiveInt(10_000, "time SIGTERM waits for in-flight requests"),
+  LOOKUP_CACHE_TTL_MS: Type.Integer({
+    minimum: 0,
+    default: 1000,
+    description: "key and organisation cache lifetime",
+  }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -139,5 +146,6 @@ function toConfig(env: Env): Config {
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    lookupCacheTtlMs: env.LOOKUP_CACHE_TTL_MS,
   };
 }

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import { secretMatches, UNKNOWN_KEY_HASH } from "../domain/api-credentials.js";
 import { ProblemError } from "../domain/error-catalogue.js";
-import type { ApiKeyRecord, Store } from "../storage/store.js";
+import type { ApiKeyRecord } from "../storage/store.js";
+import type { Lookups } from "./cached-lookups.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -32,11 +33,11 @@ export function parseBasicCredentials(
  * Checks HTTP Basic credentials against the stored keys. Every failure is the same `401` to the client
  * (which of them it was is only in the detail), so that key ids cannot be probed.
  */
-export function createAuthenticator(store: Store) {
+export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">) {
   return async function authenticate(header: string | undefined): Promise<ApiKeyRecord> {
     const credentials = parseBasicCredentials(header);
     if (!credentials) throw unauthorized("Send an API key id and secret with HTTP Basic authentication");
-    const key = await store.findApiKey(credentials.keyId);
+    const key = await lookups.findApiKey(credentials.keyId);
     const matches = secretMatches(credentials.secret, key?.secretHash ?? UNKNOWN_KEY_HASH);
     if (!key || !matches || key.revokedAt !== null)
       throw unauthorized("Unknown, revoked or wrong credentials");

@@ -328,7 +328,8 @@ describe("order-intake CLI", { concurrency: true }, () => {
       await seedOrganisations(db, "ACME");
       const { key, secret } = await createKey(db, "ACME");
 
-      const config = loadConfig({ DATABASE_URL: db, LOG_LEVEL: "silent" });
+      // The look-up cache is off, so that the revocation is seen at once (its expiry is tested on its own).
+      const config = loadConfig({ DATABASE_URL: db, LOG_LEVEL: "silent", LOOKUP_CACHE_TTL_MS: "0" });
       const store = await openStore(config.databaseUrl);
       const { app } = await buildApp({ config, store });
       try {

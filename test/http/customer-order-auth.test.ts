@@ -42,12 +42,27 @@ describe("POST /v4/organisations/{trkref}/customer_order: authentication", () =>
     });
   }
 
-  it("accepts the same key before it is revoked", async () => {
-    const t = await apps.open();
+  it("accepts the same key before it is revoked, and refuses it once the look-up cache has expired", async () => {
+    let clock = new Date("2026-05-01T10:00:00.000Z");
+    const t = await apps.open({ LOOKUP_CACHE_TTL_MS: "1000" }, { now: () => clock });
     assert.equal((await postOrder(t, exampleOrder("ACME"))).statusCode, 202);
     await t.store.revokeApiKey(t.acme.keyId);
-    assert.equal((await postOrder(t, exampleOrder("ACME"))).statusCode, 401);
-    assert.equal(countSubmissionRows(t), 1);
+    clock = new Date(clock.getTime() + 999);
+    assert.equal(
+      (await postOrder(t, exampleOrder("ACME"))).statusCode,
+      202,
+      "trusted for the cache's lifetime",
+    );
+    clock = new Date(clock.getTime() + 2);
+    assertProblem(await postOrder(t, exampleOrder("ACME")), 401, "unauthorized");
+    assert.equal(countSubmissionRows(t), 2);
+  });
+
+  it("refuses a revoked key at once when the look-up cache is off", async () => {
+    const t = await apps.open({ LOOKUP_CACHE_TTL_MS: "0" });
+    assert.equal((await postOrder(t, exampleOrder("ACME"))).statusCode, 202);
+    await t.store.revokeApiKey(t.acme.keyId);
+    assertProblem(await postOrder(t, exampleOrder("ACME")), 401, "unauthorized");
   });
 });
 
@@ -73,7 +88,8 @@ describe("POST /v4/organisations/{trkref}/customer_order: authorisation", () => 
   });
 
   it("answers 403 feature_disabled, saying so, when the organisation has submission off", async () => {
-    const t = await apps.open();
+    let clock = new Date("2026-05-01T10:00:00.000Z");
+    const t = await apps.open({}, { now: () => clock });
     const off = await createOrgAndKey(t.store, "OFF", { enabled: false });
     const response = await postOrder(t, exampleOrder("OFF"), {
       trkref: "OFF",
@@ -86,6 +102,8 @@ describe("POST /v4/organisations/{trkref}/customer_order: authorisation", () => 
     assert.equal(countSubmissionRows(t), 0);
 
     await t.store.setOrganisationEnabled("OFF", true);
+    // Switching the feature on is noticed once the look-up cache (LOOKUP_CACHE_TTL_MS, 1 s) has expired.
+    clock = new Date(clock.getTime() + 1001);
     const enabled = await postOrder(t, exampleOrder("OFF"), {
       trkref: "OFF",
       authorization: off.authorization,

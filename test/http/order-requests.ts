@@ -44,8 +44,8 @@ export function countSubmissionRows(t: TestApp): number {
 export function createAppPool() {
   const open: TestApp[] = [];
   return {
-    async open(env: Record<string, string> = {}): Promise<TestApp> {
-      const t = await createTestApp(env);
+    async open(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApp> {
+      const t = await createTestApp(env, options);
       open.push(t);
       return t;
     },

@@ -1,20 +1,23 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { v7 as uuidv7 } from "uuid";
 import { assessBatch, trkrefsNamedIn } from "../../domain/assess-batch.js";
 import { type BatchOrderResult, batchVerdict, summariseBatch } from "../../domain/batch-result.js";
 import { ProblemError } from "../../domain/error-catalogue.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
+import { newSubmissionId } from "../../domain/submission-id.js";
 import type { ApiKeyRecord, Store, StoredBatch } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
+import type { Lookups } from "../cached-lookups.js";
 import { IdempotencyKeyHeader } from "../idempotency-key.js";
 import { type IntakeAnswer, jsonAnswer, type RunIntake } from "../intake-runner.js";
 import { PROBLEM_CONTENT_TYPE, problemDocument } from "../problem-details.js";
 import { BatchAnswerSchema, BatchStatusSchema, problemResponses } from "../response-schemas.js";
 
 export interface BatchRouteDeps {
+  /** Reads batches. */
   store: Store;
+  lookups: Lookups;
   authenticate: Authenticate;
   runIntake: RunIntake;
   limits: OrderLimits;
@@ -85,10 +88,10 @@ async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {
   const { results, accepted } = assessBatch(
     documents,
     deps.limits,
-    await permissionsFor(deps.store, key, documents),
-    uuidv7,
+    await permissionsFor(deps.lookups, key, documents),
+    newSubmissionId,
   );
-  const id = uuidv7();
+  const id = newSubmissionId();
   const acceptedAt = deps.now().toISOString();
   const submissions = accepted.map(({ id: submissionId, order, raw }) => ({
     id: submissionId,
@@ -125,10 +128,10 @@ function readBatchDocuments(body: unknown, maxOrders: number): unknown[] {
   return body;
 }
 
-async function permissionsFor(store: Store, key: ApiKeyRecord, documents: unknown[]) {
+async function permissionsFor(lookups: Lookups, key: ApiKeyRecord, documents: unknown[]) {
   const allowed = new Set(key.trkrefs);
   const named = trkrefsNamedIn(documents).filter((trkref) => allowed.has(trkref));
-  const organisations = await Promise.all(named.map((trkref) => store.findOrganisation(trkref)));
+  const organisations = await Promise.all(named.map((trkref) => lookups.findOrganisation(trkref)));
   const enabled = new Set(organisations.flatMap((org) => (org?.enabled ? [org.trkref] : [])));
   return { allowed, enabled };
 }

@@ -1,19 +1,19 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { v7 as uuidv7 } from "uuid";
 import { ProblemError } from "../../domain/error-catalogue.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
+import { newSubmissionId } from "../../domain/submission-id.js";
 import { isTrkref, TRKREF_PATTERN } from "../../domain/trkref.js";
 import { type OrderValidation, validateOrder } from "../../domain/validate-order.js";
-import type { Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf } from "../authenticate.js";
+import type { Lookups } from "../cached-lookups.js";
 import { IdempotencyKeyHeader } from "../idempotency-key.js";
 import { jsonAnswer, type RunIntake } from "../intake-runner.js";
 import { AcceptedSchema, problemResponses } from "../response-schemas.js";
 
 export interface CustomerOrderRouteDeps {
-  store: Store;
+  lookups: Lookups;
   authenticate: Authenticate;
   runIntake: RunIntake;
   limits: OrderLimits;
@@ -47,7 +47,7 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
       deps.runIntake(request, reply, () => {
         const result = validateOrder(request.body, deps.limits, { pathTrkref: request.params.trkref });
         if (!result.ok) throw validationProblem(result);
-        const id = uuidv7();
+        const id = newSubmissionId();
         const submission = {
           id,
           keyId: apiKeyOf(request).id,
@@ -74,7 +74,7 @@ async function authoriseForOrganisation(deps: CustomerOrderRouteDeps, request: O
   if (!key.trkrefs.includes(trkref)) {
     throw new ProblemError("key_not_allowed", { detail: `This API key may not submit orders for ${trkref}` });
   }
-  const organisation = await deps.store.findOrganisation(trkref);
+  const organisation = await deps.lookups.findOrganisation(trkref);
   if (!organisation?.enabled) {
     throw new ProblemError("feature_disabled", {
       detail: `Customer order submission is not enabled for ${trkref}; ask the operator to enable it`,

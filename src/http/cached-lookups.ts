@@ -1,0 +1,57 @@
+import { LRUCache } from "lru-cache";
+import type { ApiKeyRecord, Organisation, Store } from "../storage/store.js";
+
+/** Settings of the look-up cache. */
+export interface LookupCacheOptions {
+  /** How long a key or an organisation is trusted without asking the store again; 0 turns caching off. */
+  ttlMs: number;
+  /** Most keys, and most organisations, kept. */
+  maxEntries: number;
+  now: () => Date;
+}
+
+/** The two look-ups every write makes: the API key and the organisation it writes for. */
+export interface Lookups {
+  findApiKey(id: string): Promise<ApiKeyRecord | undefined>;
+  findOrganisation(trkref: string): Promise<Organisation | undefined>;
+}
+
+/**
+ * Caches found keys and organisations for a short time, so that a busy client costs no database read per
+ * request. The price is staleness: a revoked key, or an organisation switched off, is noticed within `ttlMs`
+ * on every instance. Only what exists is cached, so random key ids cannot fill the cache, and the secret is
+ * still checked against the cached hash on every request.
+ */
+export function createCachedLookups(store: Store, options: LookupCacheOptions): Lookups {
+  if (options.ttlMs === 0) {
+    return {
+      findApiKey: (id) => store.findApiKey(id),
+      findOrganisation: (trkref) => store.findOrganisation(trkref),
+    };
+  }
+  const cacheOptions = {
+    max: options.maxEntries,
+    ttl: options.ttlMs,
+    // Read the clock on every look-up, never a value remembered from a moment ago.
+    ttlResolution: 0,
+    perf: { now: () => options.now().getTime() },
+  };
+  const keys = new LRUCache<string, ApiKeyRecord>(cacheOptions);
+  const organisations = new LRUCache<string, Organisation>(cacheOptions);
+  return {
+    findApiKey: (id) => readThrough(keys, id, () => store.findApiKey(id)),
+    findOrganisation: (trkref) => readThrough(organisations, trkref, () => store.findOrganisation(trkref)),
+  };
+}
+
+async function readThrough<V extends object>(
+  cache: LRUCache<string, V>,
+  key: string,
+  load: () => Promise<V | undefined>,
+): Promise<V | undefined> {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const loaded = await load();
+  if (loaded) cache.set(key, loaded);
+  return loaded;
+}
