@@ -28,8 +28,13 @@ export function createPostgresPool(
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
     max: options.maxConnections,
-    // A claim is a row lock held by an open transaction: one left idle by a stuck process expires after this.
-    options: `-c search_path=${schema} -c synchronous_commit=on -c idle_in_transaction_session_timeout=60000`,
+    // A claim is a row lock held by an open transaction. It is released when the transaction ends: on a
+    // dropped connection, which keepalives detect when a machine vanishes and the connection check
+    // detects while a query runs; and after 60 s idle in a transaction, for a process that hangs.
+    options:
+      `-c search_path=${schema} -c synchronous_commit=on -c idle_in_transaction_session_timeout=60000` +
+      " -c client_connection_check_interval=5000",
+    keepAlive: true,
     application_name: "order-intake",
   });
   // An idle connection that breaks (the server restarts, say) must not crash the process; the next
