@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import { mergeOrder } from "../domain/merge-order.js";
-import type { DecideProcessing, Store } from "../storage/store.js";
+import type { Store } from "../storage/store.js";
 
 /** Options of the asynchronous processor. */
 export interface ProcessorOptions {
@@ -11,9 +10,6 @@ export interface ProcessorOptions {
   /** Sleep between polls when idle and not woken, in milliseconds. */
   pollMs: number;
 }
-
-/** Every submission becomes created, updated or duplicate by merging it into the order as it stands. */
-export const decideByMerging: DecideProcessing = (existing, incoming) => mergeOrder(existing, incoming);
 
 /**
  * Applies accepted submissions to the organisations' orders, oldest first. It runs until stopped: a full
@@ -42,7 +38,7 @@ export function createProcessor(options: ProcessorOptions) {
       let taken = 0;
       let failed = false;
       try {
-        taken = await options.store.processPendingSubmissions(options.batchSize, decideByMerging);
+        taken = await options.store.processPendingSubmissions(options.batchSize);
         if (taken > 0) options.log.debug({ taken }, "submissions processed");
       } catch (error) {
         failed = true;
@@ -77,7 +73,7 @@ export function createProcessor(options: ProcessorOptions) {
     },
     /** Processes until nothing is pending; for tests and the CLI. */
     async drain(): Promise<void> {
-      while ((await options.store.processPendingSubmissions(options.batchSize, decideByMerging)) > 0) {}
+      while ((await options.store.processPendingSubmissions(options.batchSize)) > 0) {}
     },
   };
 }

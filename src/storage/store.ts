@@ -164,10 +164,11 @@ export interface Store {
   oldestPendingAcceptedAt(): Promise<string | null>;
 
   /**
-   * Takes up to `limit` accepted submissions in acceptance order, applies each to its order with
-   * `decide`, and commits the orders and the submissions' outcomes together. Returns how many it took.
+   * Takes up to `limit` accepted submissions in acceptance order, merges each into its order (the domain's
+   * `mergeOrder`: created, updated, duplicate, or failed with a reason), and commits the orders and the
+   * submissions' outcomes together. Returns how many it took.
    */
-  processPendingSubmissions(limit: number, decide: DecideProcessing): Promise<number>;
+  processPendingSubmissions(limit: number): Promise<number>;
   findOrder(trkref: string, orderRef: string): Promise<StoredOrder | undefined>;
 }
 

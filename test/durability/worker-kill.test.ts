@@ -5,7 +5,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import { DEFAULT_ORDER_LIMITS } from "../../src/domain/order-limits.js";
 import { validateOrder } from "../../src/domain/validate-order.js";
-import { decideByMerging } from "../../src/processing/processor.js";
 import { openStore } from "../../src/storage/open-store.js";
 import { claimSubmissions } from "../../src/storage/postgres/submissions-sql.js";
 import type { NewSubmission, Store } from "../../src/storage/store.js";
@@ -79,7 +78,7 @@ async function commitWorkload(store: Store, seeded: SeededOrganisation) {
     toSubmission(seeded.keyId, orderVersion(seeded.trkref, ref, version));
   const commit = (submissions: NewSubmission[]) => store.commitIntake([{ submissions }]);
   await commit([submit(LOCKED_REF, 1)]);
-  assert.equal(await store.processPendingSubmissions(10, decideByMerging), 1);
+  assert.equal(await store.processPendingSubmissions(10), 1);
 
   const refs = Array.from({ length: ORDER_REFS }, (_, n) => orderRef(n));
   const firstVersions = refs.map((ref) => submit(ref, 1));

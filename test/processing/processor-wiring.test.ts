@@ -34,9 +34,9 @@ function countingStore(store: Store) {
   const counter = { calls: 0 };
   const counted: Store = {
     ...store,
-    processPendingSubmissions: (limit, decide) => {
+    processPendingSubmissions: (limit) => {
       counter.calls++;
-      return store.processPendingSubmissions(limit, decide);
+      return store.processPendingSubmissions(limit);
     },
   };
   return { store: counted, counter };

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import Database from "better-sqlite3";
 import type { NormalisedOrder } from "../../src/domain/normalised-order.js";
-import { decideByMerging } from "../../src/processing/processor.js";
 import { guardStore } from "../../src/storage/guard-store.js";
 import { openStore } from "../../src/storage/open-store.js";
 import { isSqliteDriverError, openSqliteDatabase } from "../../src/storage/sqlite/sqlite-connection.js";
@@ -65,7 +64,7 @@ describe("SQLite processing of a corrupted stored document", () => {
       other.close();
     }
 
-    assert.equal(await store.processPendingSubmissions(10, decideByMerging), 3);
+    assert.equal(await store.processPendingSubmissions(10), 3);
 
     const failed = await store.findSubmission(corrupted.id);
     assert.equal(failed?.status, "failed");

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { NormalisedOrder } from "../../src/domain/normalised-order.js";
-import { decideByMerging } from "../../src/processing/processor.js";
 import { type Store, StoreConflictError, StoreNotFoundError } from "../../src/storage/store.js";
 
 /** Opens a fresh, empty store of one adapter, and disposes of it afterwards. */
@@ -113,7 +112,7 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       const third = submission(order("P-1"));
       await store.commitIntake([{ submissions: [first] }]);
       await store.commitIntake([{ submissions: [second, third] }]);
-      while ((await store.processPendingSubmissions(2, decideByMerging)) > 0) {}
+      while ((await store.processPendingSubmissions(2)) > 0) {}
       assert.equal((await store.findSubmission(first.id))?.outcome, "created");
       assert.equal((await store.findSubmission(second.id))?.outcome, "updated");
       assert.equal((await store.findSubmission(third.id))?.outcome, "duplicate");
@@ -144,25 +143,30 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
         order_items: [{ sku: "1" }, { sku: "2", price: "0.5", currency: "EUR", metadata: { a: null } }],
       };
       await store.commitIntake([{ submissions: [submission(full)] }]);
-      await store.processPendingSubmissions(10, decideByMerging);
+      await store.processPendingSubmissions(10);
       assert.deepEqual((await store.findOrder("ACME", "FULL-1"))?.order, full);
     });
 
-    it("fails one submission with a reason when the decision throws, and goes on with the next", async () => {
-      const bad = submission(order("F-1"));
+    it("fails a submission that cannot be merged, with its reason, and goes on with the next", async () => {
+      const first = submission(order("F-1", { order_date: "2021-09-25" }));
+      const { order_date: _, ...withoutOrderDate } = order("F-1");
+      // Valid alone, but its fulfilment date falls before the stored order date.
+      const bad = submission({ ...withoutOrderDate, fulfilment_date: "2021-09-20" });
       const good = submission(order("F-2"));
-      await store.commitIntake([{ submissions: [bad, good] }]);
-      await store.processPendingSubmissions(10, (existing, incoming) => {
-        if (incoming.order_ref === "F-1") throw new Error("cannot apply");
-        return decideByMerging(existing, incoming);
-      });
+      await store.commitIntake([{ submissions: [first] }, { submissions: [bad, good] }]);
+      while ((await store.processPendingSubmissions(10)) > 0) {}
       const failed = await store.findSubmission(bad.id);
       assert.equal(failed?.status, "failed");
-      assert.equal(failed?.failureReason, "cannot apply");
+      assert.match(failed?.failureReason ?? "", /fulfilment_date 2021-09-20/);
       assert.ok(failed?.processedAt);
       assert.equal((await store.findSubmission(good.id))?.outcome, "created");
-      assert.equal(await store.findOrder("ACME", "F-1"), undefined);
+      assert.equal(
+        (await store.findOrder("ACME", "F-1"))?.order.fulfilment_date,
+        undefined,
+        "the order stays",
+      );
     });
+
     it("commits a batch record with its submissions and finds both", async () => {
       const batchId = "01900000-0000-7000-8000-b00000000001";
       const accepted = { ...submission(order("B-1")), batchId };

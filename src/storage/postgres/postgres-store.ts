@@ -85,7 +85,7 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     purgeExpiredIdempotencyRecords: (now) => purgeExpiredIdempotencyRecords(pool, now),
     countPendingSubmissions: () => countPendingSubmissions(pool),
     oldestPendingAcceptedAt: () => oldestPendingAcceptedAt(pool),
-    processPendingSubmissions: (limit, decide) => processPendingSubmissions(pool, limit, decide),
+    processPendingSubmissions: (limit) => processPendingSubmissions(pool, limit),
     findOrder: (trkref, orderRef) => findOrder(pool, trkref, orderRef),
   };
 }

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { DecideProcessing } from "../store.js";
+import { mergeOrder } from "../../domain/merge-order.js";
 import { findOrder, saveOrder } from "./orders-sql.js";
 import { inTransaction } from "./postgres-pool.js";
 import { type ClaimedSubmission, claimSubmissions, markFailed, markProcessed } from "./submissions-sql.js";
@@ -14,15 +14,10 @@ function isSubmissionError(error: unknown): boolean {
   return /^2[23]/.test(error.code ?? "");
 }
 
-async function applyOne(
-  client: pg.PoolClient,
-  claimed: ClaimedSubmission,
-  decide: DecideProcessing,
-  now: string,
-) {
+async function applyOne(client: pg.PoolClient, claimed: ClaimedSubmission, now: string) {
   const incoming = claimed.document;
   const existing = await findOrder(client, incoming.trkref, incoming.order_ref);
-  const decision = decide(existing?.order, incoming);
+  const decision = mergeOrder(existing?.order, incoming);
   if (decision.outcome === "failed") return markFailed(client, claimed.seq, decision.reason, now);
   if (decision.outcome !== "duplicate") await saveOrder(client, decision.order, claimed.id, now);
   await markProcessed(client, claimed.seq, decision.outcome, now);
@@ -33,18 +28,14 @@ async function applyOne(
  * transaction: the claims are row locks held until it ends, so a processor that dies mid-batch loses
  * nothing: its connection drops, its transaction rolls back, and another processor claims the same rows.
  */
-export function processPendingSubmissions(
-  pool: pg.Pool,
-  limit: number,
-  decide: DecideProcessing,
-): Promise<number> {
+export function processPendingSubmissions(pool: pg.Pool, limit: number): Promise<number> {
   return inTransaction(pool, async (client) => {
     const claimed = await claimSubmissions(client, limit);
     const now = new Date().toISOString();
     for (const submission of claimed) {
       await client.query("SAVEPOINT apply_one");
       try {
-        await applyOne(client, submission, decide, now);
+        await applyOne(client, submission, now);
         await client.query("RELEASE SAVEPOINT apply_one");
       } catch (error) {
         await client.query("ROLLBACK TO SAVEPOINT apply_one");

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
+import { mergeOrder } from "../../domain/merge-order.js";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
-import type { DecideProcessing } from "../store.js";
 import type { createOrderQueries } from "./orders-sql.js";
 import type { createSubmissionQueries, PendingSubmission } from "./submissions-sql.js";
 
@@ -24,9 +24,9 @@ export function createSubmissionProcessing(
   submissions: ReturnType<typeof createSubmissionQueries>,
   orders: ReturnType<typeof createOrderQueries>,
 ) {
-  const applyOne = db.transaction((pending: PendingSubmission, decide: DecideProcessing, now: string) => {
+  const applyOne = db.transaction((pending: PendingSubmission, now: string) => {
     const incoming = JSON.parse(pending.document) as NormalisedOrder;
-    const decision = decide(orders.find(incoming.trkref, incoming.order_ref)?.order, incoming);
+    const decision = mergeOrder(orders.find(incoming.trkref, incoming.order_ref)?.order, incoming);
     if (decision.outcome === "failed") {
       submissions.markFailed(pending.seq, decision.reason, now);
       return;
@@ -35,12 +35,12 @@ export function createSubmissionProcessing(
     submissions.markProcessed(pending.seq, decision.outcome, now);
   });
 
-  const processPending = db.transaction((limit: number, decide: DecideProcessing): number => {
+  const processPending = db.transaction((limit: number): number => {
     const pending = submissions.selectPending(limit);
     const now = new Date().toISOString();
     for (const submission of pending) {
       try {
-        applyOne(submission, decide, now);
+        applyOne(submission, now);
       } catch (error) {
         if (!isSubmissionError(error)) throw error;
         submissions.markFailed(submission.seq, error instanceof Error ? error.message : String(error), now);
@@ -49,5 +49,5 @@ export function createSubmissionProcessing(
     return pending.length;
   });
 
-  return (limit: number, decide: DecideProcessing): number => processPending.immediate(limit, decide);
+  return (limit: number): number => processPending.immediate(limit);
 }

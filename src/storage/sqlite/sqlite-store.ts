@@ -64,7 +64,7 @@ export function createSqliteStore(path: string): Store {
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
     countPendingSubmissions: async () => submissions.countPending(),
     oldestPendingAcceptedAt: async () => submissions.oldestPendingAcceptedAt(),
-    processPendingSubmissions: async (limit, decide) => processPending(limit, decide),
+    processPendingSubmissions: async (limit) => processPending(limit),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
   };
 }
