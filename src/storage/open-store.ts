@@ -1,8 +1,7 @@
 import { guardStore } from "./guard-store.js";
 import { isPostgresDriverError } from "./postgres/postgres-pool.js";
 import { createPostgresStore } from "./postgres/postgres-store.js";
-import { isSqliteDriverError } from "./sqlite/sqlite-connection.js";
-import { createSqliteStore } from "./sqlite/sqlite-store.js";
+import { createSqliteThreadStore } from "./sqlite/sqlite-thread-store.js";
 import type { Store } from "./store.js";
 
 /** How to open a store; only PostgreSQL has a pool to size. */
@@ -16,12 +15,12 @@ export const isPostgresUrl = (databaseUrl: string) => /^postgres(ql)?:\/\//.test
 
 /**
  * Picks the adapter from `DATABASE_URL`: a `postgres://` URL is PostgreSQL, a file path (or `sqlite:` URL)
- * is SQLite. Either way the store is migrated before it is returned.
+ * is SQLite, run on a worker thread of its own. Either way the store is migrated before it is returned.
  */
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(databaseUrl)) {
     const store = await createPostgresStore(databaseUrl, { maxConnections: options.poolSize ?? 10 });
     return guardStore(store, isPostgresDriverError);
   }
-  return guardStore(createSqliteStore(databaseUrl.replace(/^sqlite:(\/\/)?/, "")), isSqliteDriverError);
+  return createSqliteThreadStore(databaseUrl.replace(/^sqlite:(\/\/)?/, ""));
 }

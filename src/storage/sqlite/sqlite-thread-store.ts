@@ -1,0 +1,112 @@
+import { Worker } from "node:worker_threads";
+import { type Store, StoreConflictError, StoreNotFoundError, StoreUnavailableError } from "../store.js";
+import type { StoreCall, StoreReply } from "./sqlite-thread-worker.js";
+
+// Built, the worker is the .js file beside this one. Run from the TypeScript sources (tests, the benchmark),
+// it is the .ts file, which needs the TypeScript loader registered in the worker first: a worker does not
+// inherit this thread's loader.
+const fromSources = import.meta.url.endsWith(".ts");
+const workerUrl = new URL(
+  fromSources ? "./sqlite-thread-worker.ts" : "./sqlite-thread-worker.js",
+  import.meta.url,
+);
+
+function startWorker(path: string): Worker {
+  if (!fromSources) return new Worker(workerUrl, { workerData: { path } });
+  const loader = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+  return new Worker(loader, { eval: true, workerData: { path } });
+}
+
+const verdicts: Record<string, new (message: string) => Error> = {
+  StoreConflictError,
+  StoreNotFoundError,
+};
+
+/** Raises, on this thread, the error the store raised on its own. */
+function toError(error: Extract<StoreReply, { error: unknown }>["error"]): Error {
+  const Verdict = verdicts[error.name];
+  if (Verdict) return new Verdict(error.message);
+  if (error.driver) return new StoreUnavailableError(`SQLite: ${error.message}`);
+  return Object.assign(new Error(error.message), { name: error.name, code: error.code });
+}
+
+/**
+ * The SQLite store, run on a worker thread. better-sqlite3 is synchronous: on the event loop's thread a
+ * commit would stop every request while the WAL is flushed, and processing would compete with requests.
+ * Here each call is a message to the thread and back; the thread works through them one at a time, which
+ * is all SQLite's single writer allows anyway.
+ */
+export async function createSqliteThreadStore(path: string): Promise<Store> {
+  const worker = startWorker(path);
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let gone: Error | undefined;
+
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", (message: { ready: boolean; message?: string }) =>
+      message.ready
+        ? resolve()
+        : reject(new Error(`Cannot open the SQLite store at ${path}: ${message.message}`)),
+    );
+    worker.once("error", reject);
+  });
+  worker.on("message", (reply: StoreReply) => {
+    const call = pending.get(reply.id);
+    if (!call) return;
+    pending.delete(reply.id);
+    if ("error" in reply) call.reject(toError(reply.error));
+    else call.resolve(reply.value);
+  });
+  // A thread that dies takes its calls with it: they, and every later one, fail as the store being unavailable.
+  const fail = (reason: string) => {
+    gone = new StoreUnavailableError(reason);
+    for (const call of pending.values()) call.reject(gone);
+    pending.clear();
+  };
+  worker.on("error", (error) => fail(`The SQLite thread failed: ${error.message}`));
+  worker.on("exit", () => fail("The SQLite store is closed"));
+
+  const call = (method: keyof Store, args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
+      if (gone) return reject(gone);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args } satisfies StoreCall);
+    });
+  const forward =
+    <M extends keyof Store>(method: M) =>
+    (...args: unknown[]) =>
+      call(method, args);
+
+  const methods: (keyof Store)[] = [
+    "migrate",
+    "ping",
+    "createOrganisation",
+    "setOrganisationEnabled",
+    "findOrganisation",
+    "listOrganisations",
+    "createApiKey",
+    "findApiKey",
+    "listApiKeys",
+    "revokeApiKey",
+    "commitIntake",
+    "findSubmission",
+    "listSubmissionsForOrder",
+    "findBatch",
+    "findIdempotencyRecord",
+    "purgeExpiredIdempotencyRecords",
+    "countPendingSubmissions",
+    "oldestPendingAcceptedAt",
+    "processPendingSubmissions",
+    "findOrder",
+  ];
+  const store = Object.fromEntries(methods.map((method) => [method, forward(method)])) as unknown as Store;
+  return Object.assign(store, {
+    kind: "sqlite" as const,
+    close: async () => {
+      if (gone) return;
+      await call("close", []);
+      await worker.terminate();
+    },
+  });
+}

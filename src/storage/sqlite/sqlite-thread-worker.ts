@@ -1,0 +1,49 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { Store } from "../store.js";
+import { isSqliteDriverError } from "./sqlite-connection.js";
+import { createSqliteStore } from "./sqlite-store.js";
+
+/** A call from the event loop's thread: which store method, with which arguments. */
+export interface StoreCall {
+  id: number;
+  method: keyof Store;
+  args: unknown[];
+}
+
+/** The answer to a call: its value, or the error, described well enough to be raised again. */
+export type StoreReply =
+  | { id: number; value: unknown }
+  | { id: number; error: { name: string; message: string; code?: string; driver: boolean } };
+
+// The whole SQLite store lives on this thread: commits wait for fsync here, and processing runs here, while
+// the event loop's thread goes on reading and validating requests.
+const port = parentPort;
+if (!port) throw new Error("sqlite-thread-worker must run as a worker thread");
+let store: Store;
+try {
+  store = createSqliteStore((workerData as { path: string }).path);
+  port.postMessage({ ready: true });
+} catch (error) {
+  port.postMessage({ ready: false, message: (error as Error).message });
+  process.exit(1);
+}
+
+port.on("message", async (call: StoreCall) => {
+  try {
+    const method = store[call.method] as (...args: unknown[]) => Promise<unknown>;
+    const value = await method(...call.args);
+    port.postMessage({ id: call.id, value } satisfies StoreReply);
+    if (call.method === "close") port.close();
+  } catch (error) {
+    const {
+      name = "Error",
+      message = String(error),
+      code,
+    } = error as { name?: string; message?: string; code?: string };
+    const reply: StoreReply = {
+      id: call.id,
+      error: { name, message, code, driver: isSqliteDriverError(error) },
+    };
+    port.postMessage(reply);
+  }
+});
