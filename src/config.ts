@@ -59,7 +59,12 @@ const EnvSchema = Type.Object({
   MAX_BODY_BYTES: positiveInt(1_048_576, "largest single-order request body in bytes"),
   MAX_BATCH_BODY_BYTES: positiveInt(16_777_216, "largest batch request body in bytes"),
   MAX_ORDERS_PER_BATCH: positiveInt(1000, "most orders in one batch"),
-  IDEMPOTENCY_TTL_HOURS: positiveInt(24, "how long idempotency keys are remembered"),
+  // The contract promises at least 24 hours.
+  IDEMPOTENCY_TTL_HOURS: Type.Integer({
+    minimum: 24,
+    default: 24,
+    description: "how long idempotency keys are remembered",
+  }),
   IDEMPOTENCY_PURGE_INTERVAL_MS: positiveInt(600_000, "how often expired idempotency keys are deleted"),
   MAX_ITEMS_PER_ORDER: positiveInt(DEFAULT_ORDER_LIMITS.maxItemsPerOrder, "most order_items in one order"),
   MAX_METADATA_ENTRIES: positiveInt(
@@ -104,8 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       (error) => `${error.path.slice(1)}: ${error.message} (got ${JSON.stringify(error.value)})`,
     ),
   ];
+  const settings = converted as Env;
+  // A batch is committed whole, so a bound on waiting submissions below the largest batch refuses it forever.
+  if (problems.length === 0 && settings.MAX_ORDERS_PER_BATCH > settings.MAX_PENDING_COMMITS) {
+    problems.push("MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS");
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
-  return toConfig(converted as Env);
+  return toConfig(settings);
 }
 
 /**

@@ -48,4 +48,16 @@ describe("configuration", () => {
     }
     assert.equal(loadConfig({ MAX_BODY_BYTES: "2000000" }).maxBodyBytes, 2_000_000);
   });
+
+  it("keeps idempotency keys at least 24 hours, as the contract promises", () => {
+    assert.throws(() => loadConfig({ IDEMPOTENCY_TTL_HOURS: "23" }), /IDEMPOTENCY_TTL_HOURS/);
+    assert.equal(loadConfig({ IDEMPOTENCY_TTL_HOURS: "48" }).idempotencyTtlHours, 48);
+  });
+
+  it("refuses a batch limit above the pending-commit bound, which would refuse such batches forever", () => {
+    assert.throws(
+      () => loadConfig({ MAX_ORDERS_PER_BATCH: "2000", MAX_PENDING_COMMITS: "1000" }),
+      /MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS/,
+    );
+  });
 });

@@ -112,6 +112,7 @@ export const fieldErrorCatalogue = {
   invalid_metadata_name: "Metadata names are lower-case letters, digits and underscores",
   invalid_metadata_value: "Metadata values are strings, numbers, booleans or null",
   not_an_integer: "Numbers are accepted here only as whole numbers",
+  invalid_character: "Must not contain the NUL character (U+0000)",
   key_not_allowed: "This API key may not submit orders for this organisation",
   feature_disabled: "Customer order submission is not enabled for this organisation",
 } as const satisfies Record<string, string>;

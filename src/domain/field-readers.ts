@@ -39,7 +39,21 @@ export function readRef(
   if (typeof value !== "string")
     return reject(issues, pointer, "wrong_type", expected("a string or an integer"));
   if (required && value.trim() === "") return reject(issues, pointer, "blank");
+  return checkText(issues, value, pointer, maxLength);
+}
+
+/**
+ * The checks every free-text value passes: its length, and no NUL character, which no text column of
+ * PostgreSQL can hold (so that both stores accept exactly the same documents).
+ */
+export function checkText(
+  issues: Issues,
+  value: string,
+  pointer: string,
+  maxLength: number,
+): string | undefined {
   if (isLongerThan(value, maxLength)) return reject(issues, pointer, "too_long", tooLong(maxLength));
+  if (value.includes("\u0000")) return reject(issues, pointer, "invalid_character");
   return value;
 }
 
@@ -52,8 +66,7 @@ export function readText(
 ): string | undefined {
   if (isAbsent(value)) return undefined;
   if (typeof value !== "string") return reject(issues, pointer, "wrong_type", expected("a string"));
-  if (isLongerThan(value, maxLength)) return reject(issues, pointer, "too_long", tooLong(maxLength));
-  return value;
+  return checkText(issues, value, pointer, maxLength);
 }
 
 /** A reader of an optional string that `normalise` turns into canonical form, or refuses with `code`. */

@@ -1,5 +1,4 @@
-import { readCurrency, readPrice, readRef } from "./field-readers.js";
-import { isLongerThan } from "./field-rules.js";
+import { checkText, readCurrency, readPrice, readRef } from "./field-readers.js";
 import {
   childPointer,
   dropUndefined,
@@ -11,7 +10,7 @@ import {
 import type { MetadataValue, NormalisedItem } from "./normalised-order.js";
 import { MAX_REF_LENGTH, type OrderLimits } from "./order-limits.js";
 import { createFieldGuide, warnUnknownFields } from "./unknown-fields.js";
-import { expected, type Issues, reject, tooLong } from "./validation-issues.js";
+import { expected, type Issues, reject } from "./validation-issues.js";
 
 /** Metadata names: lower-case letters, digits and underscores (the v4 example's own `field_1` has one). */
 export const METADATA_NAME_PATTERN = "^[a-z0-9_]{1,64}$";
@@ -36,8 +35,7 @@ function readMetadataValue(
     return Number.isFinite(value) ? value : reject(issues, pointer, "invalid_metadata_value");
   }
   if (typeof value !== "string") return reject(issues, pointer, "invalid_metadata_value");
-  const max = limits.maxStringLength;
-  return isLongerThan(value, max) ? reject(issues, pointer, "too_long", tooLong(max)) : value;
+  return checkText(issues, value, pointer, limits.maxStringLength);
 }
 
 /** An item's optional `metadata`, copied entry by entry so that no name can reach a prototype. */

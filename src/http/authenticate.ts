@@ -25,7 +25,8 @@ export function parseBasicCredentials(
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  if (colon <= 0) return undefined;
+  // No key id or secret holds a NUL; refusing it here keeps it away from the store's text columns.
+  if (colon <= 0 || decoded.includes("\u0000")) return undefined;
   return { keyId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 

@@ -12,9 +12,9 @@ export interface ProcessorOptions {
 }
 
 /**
- * Applies accepted submissions to the organisations' orders, oldest first. It runs until stopped: a full
- * batch is followed at once by the next, an empty one by a sleep that `wake()` (called after each commit)
- * cuts short, so new orders are processed within a moment without polling hard.
+ * Applies accepted submissions to the organisations' orders, oldest first. It runs until stopped: a batch
+ * that found work is followed at once by the next, an empty one by a sleep that `wake()` (called after each
+ * commit) cuts short, so new orders are processed within a moment without polling hard.
  */
 export function createProcessor(options: ProcessorOptions) {
   let running = false;
@@ -45,7 +45,9 @@ export function createProcessor(options: ProcessorOptions) {
         options.log.error({ err: error }, "processing failed; retrying after a pause");
       }
       if (!running) break;
-      if (taken === options.batchSize) await new Promise((resolve) => setImmediate(resolve));
+      // Any progress means there may be more: on PostgreSQL a batch takes one submission per order, so a
+      // backlog of one busy order drains a submission per round and must not wait a poll between rounds.
+      if (taken > 0) await new Promise((resolve) => setImmediate(resolve));
       else await sleep(options.pollMs, !failed);
     }
   }

@@ -67,6 +67,51 @@ await withPostgres(() =>
       );
       const missing = await t.app.inject({ url: "/v4/customer_orders/batches/not-a-uuid", headers });
       assert.equal(missing.statusCode, 404);
+      // A NUL cannot reach a text column: answered like any unknown thing, never 503.
+      const nulRef = await t.app.inject({ url: "/v4/organisations/ACME/customer_orders/a%00b", headers });
+      assert.equal(nulRef.statusCode, 404);
+      const nulKey = `Basic ${Buffer.from("oik_\u0000:secret").toString("base64")}`;
+      const refused = await t.app.inject({
+        url: `/v4/customer_orders/${single.json().id}`,
+        headers: { authorization: nulKey },
+      });
+      assert.equal(refused.statusCode, 401);
+      const nulOrder = await t.app.inject({
+        method: "POST",
+        url: "/v4/organisations/ACME/customer_order",
+        headers,
+        payload: { ...exampleOrder("ACME"), order_ref: "N\u0000UL" },
+      });
+      assert.equal(nulOrder.statusCode, 422);
+      assert.equal(nulOrder.json().errors[0].code, "invalid_character");
+    });
+
+    it("drains a backlog of one order at once, not one submission per poll interval", async () => {
+      const t = await createTestApp({}, { databasePath: schema.url });
+      after(() => t.close());
+      const headers = { authorization: t.acme.authorization, "content-type": "application/json" };
+      for (let day = 10; day < 16; day++) {
+        const response = await t.app.inject({
+          method: "POST",
+          url: "/v4/organisations/ACME/customer_order",
+          headers,
+          payload: { ...exampleOrder("ACME"), order_ref: "HOT-1", fulfilment_date: `${day}-10-2021` },
+        });
+        assert.equal(response.statusCode, 202);
+      }
+      const { createProcessor } = await import("../../src/processing/processor.js");
+      const quiet = { info() {}, error() {}, debug() {} };
+      // Only one submission of an order can be claimed per round: without looping at once after progress,
+      // six would take six polls of ten minutes.
+      const processor = createProcessor({ store: t.store, log: quiet, batchSize: 10, pollMs: 600_000 });
+      processor.start();
+      after(() => processor.stop());
+      let pending = -1;
+      for (let attempt = 0; attempt < 200 && pending !== 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        pending = await t.store.countPendingSubmissions();
+      }
+      assert.equal(pending, 0);
     });
 
     it("runs the operator CLI against the same database", () => {

@@ -284,5 +284,35 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
         "live one kept",
       );
     });
+
+    it("applies one order's submissions in seq order when groups commit concurrently and processors race", async () => {
+      // Each group is its own commit; on PostgreSQL they run at once on several connections.
+      const versions = Array.from({ length: 12 }, (_, n) =>
+        submission(order("RACE-1", { fulfilment_date: `2021-10-${String(10 + n).padStart(2, "0")}` })),
+      );
+      await Promise.all(versions.map((version) => store.commitIntake([{ submissions: [version] }])));
+      const drain = async () => {
+        while ((await store.processPendingSubmissions(3)) > 0) {}
+      };
+      await Promise.all([drain(), drain()]);
+      await drain();
+
+      const listed = await store.listSubmissionsForOrder("ACME", "RACE-1");
+      assert.equal(listed.length, versions.length);
+      assert.deepEqual(
+        listed.map((s) => s.outcome),
+        ["created", ...Array(versions.length - 1).fill("updated")],
+        "in seq order: created first, then every one an update",
+      );
+      const lastInSeqOrder = listed.at(-1)?.id;
+      const last = versions.find((version) => version.id === lastInSeqOrder);
+      const stored = await store.findOrder("ACME", "RACE-1");
+      assert.equal(
+        stored?.order.fulfilment_date,
+        last?.order.fulfilment_date,
+        "the record is the last one's",
+      );
+      assert.equal(stored?.lastSubmissionId, lastInSeqOrder);
+    });
   });
 }

@@ -32,9 +32,11 @@ export function registerOrderRoutes(
       if (!isTrkref(trkref))
         throw new ProblemError("invalid_trkref", { detail: `Invalid TRKREF supplied: ${trkref}` });
       // An organisation the key may not act for is answered like an order that does not exist.
-      const stored = apiKeyOf(request).trkrefs.includes(trkref)
-        ? await deps.store.findOrder(trkref, orderRef)
-        : undefined;
+      // No order_ref holds a NUL (the validator refuses it), so such a path names nothing.
+      const stored =
+        apiKeyOf(request).trkrefs.includes(trkref) && !orderRef.includes("\u0000")
+          ? await deps.store.findOrder(trkref, orderRef)
+          : undefined;
       if (!stored) throw new ProblemError("not_found", { detail: orderNotFoundDetail(trkref, orderRef) });
       const submissions = await deps.store.listSubmissionsForOrder(trkref, orderRef);
       return {

@@ -28,6 +28,8 @@ export async function insertIdempotencyRecords(
   records: IdempotencyRecord[],
 ): Promise<Set<string>> {
   if (records.length === 0) return new Set();
+  // In one order of scopes, so that two groups sharing two keys cannot deadlock.
+  records = [...records].sort((a, b) => (idempotencyScope(a) < idempotencyScope(b) ? -1 : 1));
   await client.query(
     `DELETE FROM idempotency_records r USING unnest($1::text[], $2::text[], $3::timestamptz[]) AS n(key_id, k, at)
      WHERE r.key_id = n.key_id AND r.idempotency_key = n.k AND r.expires_at <= n.at`,

@@ -33,7 +33,9 @@ export function createPostgresPool(
     // detects while a query runs; and after 60 s idle in a transaction, for a process that hangs.
     options:
       `-c search_path=${schema} -c synchronous_commit=on -c idle_in_transaction_session_timeout=60000` +
-      " -c client_connection_check_interval=5000",
+      " -c client_connection_check_interval=5000 -c DateStyle=ISO -c statement_timeout=30000 -c lock_timeout=10000",
+    // An unreachable server fails a request within seconds (503), not after the system's TCP timeout.
+    connectionTimeoutMillis: 5000,
     keepAlive: true,
     application_name: "order-intake",
   });
@@ -49,16 +51,20 @@ export async function inTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
+    // A connection that cannot even roll back is discarded rather than handed to the next user mid-transaction.
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 
@@ -67,7 +73,7 @@ export async function inTransaction<T>(
  * connections or disk), as opposed to defects in the service: only these are answered 503.
  */
 export function isPostgresDriverError(error: unknown): boolean {
-  if (error instanceof pg.DatabaseError) return true;
+  if (error instanceof pg.DatabaseError) return TRANSIENT_SQLSTATE.test(error.code ?? "");
   const code = String((error as { code?: unknown })?.code ?? "");
   if (/^E[A-Z]+$/.test(code)) return true; // ECONNREFUSED, ECONNRESET, ETIMEDOUT…
   return (
@@ -75,3 +81,8 @@ export function isPostgresDriverError(error: unknown): boolean {
     /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)
   );
 }
+
+// Connection (08), resources (53), operator intervention such as a shutdown (57), system (58), a rollback
+// to retry such as a deadlock (40), a lock or statement timeout (55P03, 57014): the request may succeed
+// later. Data and integrity errors (22, 23) are the service's to prevent, not the client's to retry.
+const TRANSIENT_SQLSTATE = /^(08|53|57|58|40)|^55P03$/;

@@ -1,12 +1,8 @@
-import type { IntakeCommitOutcome, Store } from "../store.js";
+import type { Store } from "../store.js";
 import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from "./api-keys-sql.js";
-import { findBatch, insertBatches } from "./batches-sql.js";
-import {
-  findIdempotencyRecord,
-  idempotencyScope,
-  insertIdempotencyRecords,
-  purgeExpiredIdempotencyRecords,
-} from "./idempotency-sql.js";
+import { findBatch } from "./batches-sql.js";
+import { commitIntake } from "./commit-intake.js";
+import { findIdempotencyRecord, purgeExpiredIdempotencyRecords } from "./idempotency-sql.js";
 import { migratePostgres } from "./migrate.js";
 import { findOrder } from "./orders-sql.js";
 import {
@@ -20,7 +16,6 @@ import { processPendingSubmissions } from "./process-submissions.js";
 import {
   countPendingSubmissions,
   findSubmission,
-  insertSubmissions,
   listSubmissionsForBatch,
   listSubmissionsForOrder,
   oldestPendingAcceptedAt,
@@ -53,28 +48,7 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     findApiKey: (id) => findApiKey(pool, id),
     listApiKeys: () => listApiKeys(pool),
     revokeApiKey: (id) => revokeApiKey(pool, id),
-    // One transaction, a few multi-row statements, whatever the size of the group.
-    commitIntake: (writes) =>
-      inTransaction(pool, async (client) => {
-        const records = writes.flatMap((write) => (write.idempotency ? [write.idempotency] : []));
-        const inserted = await insertIdempotencyRecords(client, records);
-        const outcomes = writes.map(
-          (write): IntakeCommitOutcome =>
-            write.idempotency && !inserted.has(idempotencyScope(write.idempotency))
-              ? "idempotency_conflict"
-              : "committed",
-        );
-        const kept = writes.filter((_, index) => outcomes[index] === "committed");
-        await insertBatches(
-          client,
-          kept.flatMap((write) => (write.batch ? [write.batch] : [])),
-        );
-        await insertSubmissions(
-          client,
-          kept.flatMap((write) => write.submissions),
-        );
-        return outcomes;
-      }),
+    commitIntake: (writes) => inTransaction(pool, (client) => commitIntake(client, writes)),
     findSubmission: (id) => findSubmission(pool, id),
     listSubmissionsForOrder: (trkref, orderRef) => listSubmissionsForOrder(pool, trkref, orderRef),
     findBatch: async (id) => {

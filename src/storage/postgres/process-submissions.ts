@@ -4,6 +4,9 @@ import { findOrder, saveOrder } from "./orders-sql.js";
 import { inTransaction } from "./postgres-pool.js";
 import { type ClaimedSubmission, claimSubmissions, markFailed, markProcessed } from "./submissions-sql.js";
 
+/** First key of the advisory locks that keep two processors off one order; apart from the intake locks. */
+const PROCESSING_LOCK_SPACE = 2;
+
 /**
  * Errors that belong to one submission (its decision threw, its data cannot be stored: SQLSTATE classes 22
  * and 23) rather than to the database: they fail that submission and the batch goes on. Anything else
@@ -16,6 +19,12 @@ function isSubmissionError(error: unknown): boolean {
 
 async function applyOne(client: pg.PoolClient, claimed: ClaimedSubmission, now: string) {
   const incoming = claimed.document;
+  // A second guard beside the claim: whatever happens upstream, one order is applied by one processor at a time.
+  await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2 || '/' || $3))", [
+    PROCESSING_LOCK_SPACE,
+    incoming.trkref,
+    incoming.order_ref,
+  ]);
   const existing = await findOrder(client, incoming.trkref, incoming.order_ref);
   const decision = mergeOrder(existing?.order, incoming);
   if (decision.outcome === "failed") return markFailed(client, claimed.seq, decision.reason, now);

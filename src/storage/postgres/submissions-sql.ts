@@ -40,7 +40,10 @@ const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
 const SELECT_RECORD = `SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at, processed_at
   FROM submissions`;
 
-/** One statement for the whole group, whatever its size: one round trip, one multi-row insert. */
+/**
+ * One statement for the whole group, whatever its size: one round trip, one multi-row insert. Rows take
+ * their seq in the group's order (two versions of one order in one batch apply in the order sent).
+ */
 export async function insertSubmissions(client: pg.PoolClient, submissions: NewSubmission[]): Promise<void> {
   if (submissions.length === 0) return;
   const column = <T>(pick: (s: NewSubmission) => T) => submissions.map(pick);
@@ -48,7 +51,8 @@ export async function insertSubmissions(client: pg.PoolClient, submissions: NewS
     `INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status, accepted_at, batch_id)
      SELECT id, trkref, order_ref, key_id, document, raw, 'accepted', accepted_at, batch_id
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::timestamptz[],
-       $8::uuid[]) AS s(id, trkref, order_ref, key_id, document, raw, accepted_at, batch_id)`,
+       $8::uuid[]) WITH ORDINALITY AS s(id, trkref, order_ref, key_id, document, raw, accepted_at, batch_id, n)
+     ORDER BY n`,
     [
       column((s) => s.id),
       column((s) => s.order.trkref),
