@@ -2,7 +2,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { ProblemError } from "../domain/error-catalogue.js";
 import { fingerprintRequest } from "../domain/request-fingerprint.js";
 import type { GroupCommitter } from "../storage/group-commit.js";
-import type { IdempotencyRecord, IntakeCommitOutcome, IntakeWrite, Store } from "../storage/store.js";
+import {
+  type IdempotencyRecord,
+  type IntakeCommitOutcome,
+  type IntakeWrite,
+  idempotencyScope,
+  type Store,
+} from "../storage/store.js";
 import { apiKeyOf } from "./authenticate.js";
 import { readIdempotencyKey } from "./idempotency-key.js";
 
@@ -62,8 +68,7 @@ export function createIntakeRunner(options: IntakeRunnerOptions) {
     const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
     if (idempotencyKey === undefined) return commitAndAnswer(await prepare(), reply);
     const keyId = apiKeyOf(request).id;
-    // A NUL cannot occur in either part, so the pair maps to one scope only.
-    const scope = `${keyId}\u0000${idempotencyKey}`;
+    const scope = idempotencyScope({ keyId, idempotencyKey });
     if (inFlight.has(scope)) throw new ProblemError("idempotency_key_in_flight");
     inFlight.add(scope);
     try {

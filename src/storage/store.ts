@@ -65,6 +65,11 @@ export interface IdempotencyRecord {
   expiresAt: string;
 }
 
+/** The one string naming an idempotency record's scope: its API key and its idempotency key. */
+export const idempotencyScope = (record: { keyId: string; idempotencyKey: string }) =>
+  // A NUL occurs in neither part, so each pair maps to one scope only.
+  `${record.keyId}\u0000${record.idempotencyKey}`;
+
 /** What became of one write of a group commit. */
 export type IntakeCommitOutcome = "committed" | "idempotency_conflict";
 

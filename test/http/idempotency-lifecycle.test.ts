@@ -44,7 +44,7 @@ describe("Idempotency-Key: a retry while the first request is in flight", () => 
       // Deterministic without timers: inject does no I/O, so both requests are parsed in the same turns of
       // the event loop, and the second reaches the handler while the first waits for its group commit (the
       // key is taken only after the body is read, so holding a body back would not help). Without the
-      // in-flight guard both would commit together and the duplicate key would refuse the whole group.
+      // in-flight guard both would reach the commit, and the second would replay the first (a 202, not 409).
       const responses = await Promise.all([
         postKeyed(t, body, { url, key: "twice" }),
         postKeyed(t, body, { url, key: "twice" }),

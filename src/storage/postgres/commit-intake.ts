@@ -1,7 +1,7 @@
 import type pg from "pg";
-import type { IntakeCommitOutcome, IntakeWrite } from "../store.js";
+import { type IntakeCommitOutcome, type IntakeWrite, idempotencyScope } from "../store.js";
 import { insertBatches } from "./batches-sql.js";
-import { idempotencyScope, insertIdempotencyRecords } from "./idempotency-sql.js";
+import { insertIdempotencyRecords } from "./idempotency-sql.js";
 import { insertSubmissions } from "./submissions-sql.js";
 
 /** First key of the advisory locks that order the commits of one order's submissions. */

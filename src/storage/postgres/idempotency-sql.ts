@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { IdempotencyRecord } from "../store.js";
+import { type IdempotencyRecord, idempotencyScope } from "../store.js";
 import type { Queryable } from "./organisations-sql.js";
 
 interface IdempotencyRow {
@@ -12,10 +12,6 @@ interface IdempotencyRow {
   created_at: Date;
   expires_at: Date;
 }
-
-/** The key of a record's row, as a string. */
-export const idempotencyScope = (r: { keyId: string; idempotencyKey: string }) =>
-  `${r.keyId}\u0000${r.idempotencyKey}`;
 
 /**
  * Inserts the group's records unless a live record has the same (key, idempotency key), and returns the

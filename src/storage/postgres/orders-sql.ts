@@ -1,59 +1,14 @@
 import type pg from "pg";
-import type { MetadataValue, NormalisedItem, NormalisedOrder } from "../../domain/normalised-order.js";
+import type { NormalisedOrder } from "../../domain/normalised-order.js";
+import { type ItemColumns, type OrderColumns, orderFromColumns } from "../order-columns.js";
 import type { StoredOrder } from "../store.js";
 import type { Queryable } from "./organisations-sql.js";
 
-interface OrderRow {
-  trkref: string;
-  order_ref: string;
-  order_date: string | null;
-  fulfilment_date: string | null;
-  language: string | null;
-  locale: string | null;
-  customer_email: string;
-  customer_ref: string | null;
-  customer_title: string | null;
-  customer_first_name: string | null;
-  customer_surname: string | null;
-  customer_postcode: string | null;
-  customer_country: string | null;
+interface OrderRow extends OrderColumns {
   created_at: Date;
   updated_at: Date;
   last_submission_id: string;
-  items: {
-    sku: string;
-    price: string | null;
-    currency: string | null;
-    metadata: Record<string, MetadataValue> | null;
-  }[];
-}
-
-/** Copies the non-null fields, so that "not sent" stays absent rather than null. */
-function present<T extends object>(fields: { [K in keyof T]-?: unknown }): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as T;
-}
-
-function toOrder(row: OrderRow): NormalisedOrder {
-  return {
-    ...present<Omit<NormalisedOrder, "customer" | "order_items">>({
-      trkref: row.trkref,
-      order_ref: row.order_ref,
-      order_date: row.order_date,
-      fulfilment_date: row.fulfilment_date,
-      language: row.language,
-      locale: row.locale,
-    }),
-    customer: present<NormalisedOrder["customer"]>({
-      email: row.customer_email,
-      customer_ref: row.customer_ref,
-      title: row.customer_title,
-      first_name: row.customer_first_name,
-      surname: row.customer_surname,
-      postcode: row.customer_postcode,
-      country: row.customer_country,
-    }),
-    order_items: row.items.map((item) => present<NormalisedItem>(item)),
-  };
+  items: ItemColumns[];
 }
 
 // numeric is read back as text (`::text`), so that "10.50" keeps its scale exactly as it was stored.
@@ -71,7 +26,7 @@ export async function findOrder(
   const row = rows[0];
   if (!row) return undefined;
   return {
-    order: toOrder(row),
+    order: orderFromColumns(row, row.items),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     lastSubmissionId: row.last_submission_id,

@@ -1,69 +1,22 @@
 import type Database from "better-sqlite3";
-import type { NormalisedItem, NormalisedOrder } from "../../domain/normalised-order.js";
+import type { NormalisedOrder } from "../../domain/normalised-order.js";
+import { type ItemColumns, type OrderColumns, orderFromColumns } from "../order-columns.js";
 import type { StoredOrder } from "../store.js";
 
-interface OrderRow {
-  trkref: string;
-  order_ref: string;
-  order_date: string | null;
-  fulfilment_date: string | null;
-  language: string | null;
-  locale: string | null;
-  customer_email: string;
-  customer_ref: string | null;
-  customer_title: string | null;
-  customer_first_name: string | null;
-  customer_surname: string | null;
-  customer_postcode: string | null;
-  customer_country: string | null;
+interface OrderRow extends OrderColumns {
   created_at: string;
   updated_at: string;
   last_submission_id: string;
 }
 
-interface ItemRow {
-  sku: string;
-  price: string | null;
-  currency: string | null;
+interface ItemRow extends Omit<ItemColumns, "metadata"> {
   metadata: string | null;
 }
 
-/** Copies the non-null columns into an object, so that "not sent" stays absent rather than null. */
-function present<T extends object>(fields: { [K in keyof T]-?: unknown }): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as T;
-}
-
-function toItem(row: ItemRow): NormalisedItem {
-  return present<NormalisedItem>({
-    sku: row.sku,
-    price: row.price,
-    currency: row.currency,
-    metadata: row.metadata === null ? null : JSON.parse(row.metadata),
-  });
-}
-
-function toOrder(row: OrderRow, items: ItemRow[]): NormalisedOrder {
-  return {
-    ...present<Omit<NormalisedOrder, "customer" | "order_items">>({
-      trkref: row.trkref,
-      order_ref: row.order_ref,
-      order_date: row.order_date,
-      fulfilment_date: row.fulfilment_date,
-      language: row.language,
-      locale: row.locale,
-    }),
-    customer: present<NormalisedOrder["customer"]>({
-      email: row.customer_email,
-      customer_ref: row.customer_ref,
-      title: row.customer_title,
-      first_name: row.customer_first_name,
-      surname: row.customer_surname,
-      postcode: row.customer_postcode,
-      country: row.customer_country,
-    }),
-    order_items: items.map(toItem),
-  };
-}
+const parseItem = (row: ItemRow): ItemColumns => ({
+  ...row,
+  metadata: row.metadata === null ? null : JSON.parse(row.metadata),
+});
 
 /** Prepared statements for order records: one row per order, its items in order_items. */
 export function createOrderQueries(db: Database.Database) {
@@ -94,7 +47,7 @@ export function createOrderQueries(db: Database.Database) {
       if (!row) return undefined;
       const items = findItems.all(trkref, orderRef) as ItemRow[];
       return {
-        order: toOrder(row, items),
+        order: orderFromColumns(row, items.map(parseItem)),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         lastSubmissionId: row.last_submission_id,

@@ -1,4 +1,4 @@
-import type { Migration } from "../../sqlite/migrations/index.js";
+import type { Migration } from "../../migration.js";
 import { sql as initial } from "./001-initial.js";
 
 /** PostgreSQL's own numbered migrations; the schema matches SQLite's, in PostgreSQL's types. */
