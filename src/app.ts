@@ -83,7 +83,12 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     onError: (error, size) => app.log.error({ err: error, size }, "commit failed; answering 503"),
   });
   const now = options.now ?? (() => new Date());
-  const lookups = createCachedLookups(store, { ttlMs: config.lookupCacheTtlMs, maxEntries: 10_000, now });
+  const lookups = createCachedLookups(store, {
+    ttlMs: config.lookupCacheTtlMs,
+    maxEntries: 10_000,
+    // A test's injected clock drives the cache too; otherwise it runs on the monotonic clock.
+    ...(options.now && { clock: () => now().getTime() }),
+  });
   const authenticate = createAuthenticator(lookups);
   const metrics = createMetrics({ store, now, pendingCommits: () => committer.pending });
   const runIntake = createIntakeRunner({

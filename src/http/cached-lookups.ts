@@ -7,7 +7,8 @@ export interface LookupCacheOptions {
   ttlMs: number;
   /** Most keys, and most organisations, kept. */
   maxEntries: number;
-  now: () => Date;
+  /** Milliseconds of a monotonic clock; the default, performance.now(), does not step with the wall clock. */
+  clock?: () => number;
 }
 
 /** The two look-ups every write makes: the API key and the organisation it writes for. */
@@ -34,7 +35,7 @@ export function createCachedLookups(store: Store, options: LookupCacheOptions): 
     ttl: options.ttlMs,
     // Read the clock on every look-up, never a value remembered from a moment ago.
     ttlResolution: 0,
-    perf: { now: () => options.now().getTime() },
+    perf: { now: options.clock ?? (() => performance.now()) },
   };
   const keys = new LRUCache<string, ApiKeyRecord>(cacheOptions);
   const organisations = new LRUCache<string, Organisation>(cacheOptions);

@@ -12,6 +12,10 @@ const MIGRATION_LOCK = 4_711_031;
 export async function migratePostgres(pool: pg.Pool, schema: string): Promise<void> {
   const client = await pool.connect();
   try {
+    // The pool's lock and statement timeouts are for requests: waiting for another instance's migration,
+    // or building an index on a large table, may rightly take longer.
+    await client.query("SET lock_timeout = 0");
+    await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -37,6 +41,8 @@ export async function migratePostgres(pool: pg.Pool, schema: string): Promise<vo
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }
+    await client.query("RESET lock_timeout");
+    await client.query("RESET statement_timeout");
   } finally {
     client.release();
   }

@@ -83,6 +83,7 @@ export function isPostgresDriverError(error: unknown): boolean {
 }
 
 // Connection (08), resources (53), operator intervention such as a shutdown (57), system (58), a rollback
-// to retry such as a deadlock (40), a lock or statement timeout (55P03, 57014): the request may succeed
+// to retry such as a deadlock (40), a lock or statement timeout (55P03, 57014), a standby not yet promoted
+// after a failover (25006): the request may succeed
 // later. Data and integrity errors (22, 23) are the service's to prevent, not the client's to retry.
-const TRANSIENT_SQLSTATE = /^(08|53|57|58|40)|^55P03$/;
+const TRANSIENT_SQLSTATE = /^(08|53|57|58|40)|^55P03$|^25006$/;

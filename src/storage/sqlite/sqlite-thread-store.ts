@@ -13,7 +13,9 @@ const workerUrl = new URL(
 
 function startWorker(path: string): Worker {
   if (!fromSources) return new Worker(workerUrl, { workerData: { path } });
-  const loader = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+  // Resolved here, where the package is known to be found, not from the worker's working directory.
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  const loader = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
   return new Worker(loader, { eval: true, workerData: { path } });
 }
 
@@ -58,13 +60,20 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
     else call.resolve(reply.value);
   });
   // A thread that dies takes its calls with it: they, and every later one, fail as the store being unavailable.
+  let closing = false;
+  let closed: Promise<void> | undefined;
   const fail = (reason: string) => {
-    gone = new StoreUnavailableError(reason);
+    // The first reason stays: an error is followed by an exit, which must not hide it.
+    gone ??= new StoreUnavailableError(reason);
     for (const call of pending.values()) call.reject(gone);
     pending.clear();
   };
   worker.on("error", (error) => fail(`The SQLite thread failed: ${error.message}`));
-  worker.on("exit", () => fail("The SQLite store is closed"));
+  worker.on("exit", (code) =>
+    fail(
+      closing ? "The SQLite store is closed" : `The SQLite thread stopped unexpectedly (exit code ${code})`,
+    ),
+  );
 
   const call = (method: keyof Store, args: unknown[]) =>
     new Promise<unknown>((resolve, reject) => {
@@ -103,10 +112,14 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
   const store = Object.fromEntries(methods.map((method) => [method, forward(method)])) as unknown as Store;
   return Object.assign(store, {
     kind: "sqlite" as const,
-    close: async () => {
-      if (gone) return;
-      await call("close", []);
-      await worker.terminate();
+    close: () => {
+      closed ??= (async () => {
+        if (gone) return;
+        closing = true;
+        await call("close", []);
+        await worker.terminate();
+      })();
+      return closed;
     },
   });
 }
