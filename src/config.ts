@@ -55,7 +55,7 @@ const EnvSchema = Type.Object({
   ),
   DATABASE_URL: Type.String({ default: "./data/order-intake.db", minLength: 1 }),
   DATABASE_POOL_SIZE: positiveInt(10, "most PostgreSQL connections per process"),
-  COMMIT_CONCURRENCY: positiveInt(4, "most group commits in flight on PostgreSQL"),
+  COMMIT_CONCURRENCY: positiveInt(2, "most group commits in flight on PostgreSQL"),
   MAX_BODY_BYTES: positiveInt(1_048_576, "largest single-order request body in bytes"),
   MAX_BATCH_BODY_BYTES: positiveInt(16_777_216, "largest batch request body in bytes"),
   MAX_ORDERS_PER_BATCH: positiveInt(1000, "most orders in one batch"),

@@ -90,3 +90,49 @@ await withPostgres(() =>
     });
   }),
 );
+
+await withPostgres(() =>
+  describe("PostgreSQL: a submission that cannot be applied", () => {
+    it("fails alone: its batch is run again with a savepoint each, and the others are processed", async () => {
+      const schema = createTestSchema("careful");
+      const store = await openStore(schema.url, { poolSize: 2 });
+      const admin = new pg.Client({ connectionString: schema.url.replace(/\?schema=.*/, "") });
+      await admin.connect();
+      after(async () => {
+        await admin.end();
+        await store.close();
+        await schema.drop();
+      });
+      // A real refusal by the database (a check violation, class 23) for one order only.
+      await admin.query(`CREATE FUNCTION ${schema.schema}.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.order_ref = 'POISON' THEN RAISE EXCEPTION 'poisoned order' USING ERRCODE = '23514'; END IF;
+        RETURN NEW; END $$`);
+      await admin.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON ${schema.schema}.orders
+        FOR EACH ROW EXECUTE FUNCTION ${schema.schema}.refuse_poison()`);
+
+      const ids = ["b01", "b02", "b03"].map((suffix) => `01900000-0000-7000-8000-000000000${suffix}`);
+      const refs = ["GOOD-1", "POISON", "GOOD-2"];
+      await store.commitIntake([
+        {
+          submissions: refs.map((ref, n) =>
+            submission(ids[n] ?? "", { ...order("2021-09-10"), order_ref: ref }),
+          ),
+        },
+      ]);
+      assert.equal(await store.processPendingSubmissions(10), 3);
+
+      const outcomes = await Promise.all(ids.map((id) => store.findSubmission(id)));
+      assert.deepEqual(
+        outcomes.map((s) => [s?.orderRef, s?.status]),
+        [
+          ["GOOD-1", "processed"],
+          ["POISON", "failed"],
+          ["GOOD-2", "processed"],
+        ],
+      );
+      assert.match(outcomes[1]?.failureReason ?? "", /poisoned order/);
+      assert.equal(await store.findOrder("ACME", "POISON"), undefined);
+      assert.ok(await store.findOrder("ACME", "GOOD-2"));
+    });
+  }),
+);

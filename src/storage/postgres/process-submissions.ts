@@ -19,12 +19,6 @@ function isSubmissionError(error: unknown): boolean {
 
 async function applyOne(client: pg.PoolClient, claimed: ClaimedSubmission, now: string) {
   const incoming = claimed.document;
-  // A second guard beside the claim: whatever happens upstream, one order is applied by one processor at a time.
-  await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2 || '/' || $3))", [
-    PROCESSING_LOCK_SPACE,
-    incoming.trkref,
-    incoming.order_ref,
-  ]);
   const existing = await findOrder(client, incoming.trkref, incoming.order_ref);
   const decision = mergeOrder(existing?.order, incoming);
   if (decision.outcome === "failed") return markFailed(client, claimed.seq, decision.reason, now);
@@ -33,25 +27,58 @@ async function applyOne(client: pg.PoolClient, claimed: ClaimedSubmission, now: 
 }
 
 /**
- * Claims a batch (see claimSubmissions) and applies each submission in its own savepoint, all in one
- * transaction: the claims are row locks held until it ends, so a processor that dies mid-batch loses
- * nothing: its connection drops, its transaction rolls back, and another processor claims the same rows.
+ * A second guard beside the claim: whatever happens upstream, one order is applied by one processor at a
+ * time. One statement for the whole batch, its orders in sorted order so that two processors cannot deadlock.
  */
-export function processPendingSubmissions(pool: pg.Pool, limit: number): Promise<number> {
+async function lockOrders(client: pg.PoolClient, claimed: ClaimedSubmission[]): Promise<void> {
+  await client.query(
+    `SELECT pg_advisory_xact_lock($1, k) FROM (
+       SELECT DISTINCT hashtext(t || '/' || r) AS k FROM unnest($2::text[], $3::text[]) AS o(t, r) ORDER BY k) AS keys`,
+    [PROCESSING_LOCK_SPACE, claimed.map((c) => c.document.trkref), claimed.map((c) => c.document.order_ref)],
+  );
+}
+
+/** Applies each claimed submission; `careful` puts each in a savepoint, so that one failing fails alone. */
+async function applyAll(client: pg.PoolClient, claimed: ClaimedSubmission[], careful: boolean, now: string) {
+  for (const submission of claimed) {
+    if (!careful) {
+      await applyOne(client, submission, now);
+      continue;
+    }
+    await client.query("SAVEPOINT apply_one");
+    try {
+      await applyOne(client, submission, now);
+      await client.query("RELEASE SAVEPOINT apply_one");
+    } catch (error) {
+      await client.query("ROLLBACK TO SAVEPOINT apply_one");
+      if (!isSubmissionError(error)) throw error;
+      await markFailed(client, submission.seq, error instanceof Error ? error.message : String(error), now);
+    }
+  }
+}
+
+function processBatch(pool: pg.Pool, limit: number, careful: boolean): Promise<number> {
   return inTransaction(pool, async (client) => {
     const claimed = await claimSubmissions(client, limit);
-    const now = new Date().toISOString();
-    for (const submission of claimed) {
-      await client.query("SAVEPOINT apply_one");
-      try {
-        await applyOne(client, submission, now);
-        await client.query("RELEASE SAVEPOINT apply_one");
-      } catch (error) {
-        await client.query("ROLLBACK TO SAVEPOINT apply_one");
-        if (!isSubmissionError(error)) throw error;
-        await markFailed(client, submission.seq, error instanceof Error ? error.message : String(error), now);
-      }
-    }
+    if (claimed.length === 0) return 0;
+    await lockOrders(client, claimed);
+    await applyAll(client, claimed, careful, new Date().toISOString());
     return claimed.length;
   });
+}
+
+/**
+ * Claims a batch (see claimSubmissions) and applies it in one transaction: the claims are row locks held
+ * until it ends, so a processor that dies mid-batch loses nothing: its connection drops, its transaction
+ * rolls back, and another processor claims the same rows. Savepoints cost two round trips a submission, so
+ * a batch first runs without them; only if one of its submissions cannot be applied is the batch rolled
+ * back and run again with a savepoint each, failing that one alone.
+ */
+export async function processPendingSubmissions(pool: pg.Pool, limit: number): Promise<number> {
+  try {
+    return await processBatch(pool, limit, false);
+  } catch (error) {
+    if (!isSubmissionError(error)) throw error;
+    return processBatch(pool, limit, true);
+  }
 }
