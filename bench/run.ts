@@ -59,6 +59,20 @@ async function commitSizes(target: RunningTarget): Promise<{ sum: number; count:
   };
 }
 
+/**
+ * Waits (at most 60 s) until the target has processed its backlog, so that its processor does not take
+ * CPU from the next target's measurement.
+ */
+async function waitForBacklog(target: RunningTarget): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const text = await (await fetch(`${target.url}/metrics`)).text();
+    const line = text.split("\n").find((l) => l.startsWith("order_intake_submissions_pending "));
+    if (Number(line?.split(" ")[1] ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  process.stderr.write("backlog not drained within 60 s; measuring anyway\n");
+}
+
 const single = (target: RunningTarget, durationSeconds: number, overallRate?: number) =>
   measure({
     url: target.url,
@@ -78,7 +92,10 @@ async function main(): Promise<void> {
   for (const target of targets) running.set(target.name, await target.start());
   const get = (name: string) => running.get(name) as RunningTarget;
   try {
-    for (const target of targets) await single(get(target.name), settings.warmupSeconds);
+    for (const target of targets) {
+      await single(get(target.name), settings.warmupSeconds);
+      if (target.durable) await waitForBacklog(get(target.name));
+    }
     const before = new Map(
       await Promise.all(
         targets.filter((t) => t.durable).map(async (t) => [t.name, await commitSizes(get(t.name))] as const),
@@ -92,6 +109,7 @@ async function main(): Promise<void> {
       for (const target of order) {
         if (!target) continue;
         const result = await single(get(target.name), settings.durationSeconds);
+        if (target.durable) await waitForBacklog(get(target.name));
         singles.get(target.name)?.push(result);
         process.stderr.write(
           `round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond)} req/s\n`,
@@ -110,6 +128,7 @@ async function main(): Promise<void> {
     for (const target of targets.filter((t) => t.durable)) {
       const rate = Math.round(median((singles.get(target.name) ?? []).map((r) => r.requestsPerSecond)) / 2);
       const service = await single(get(target.name), settings.durationSeconds, rate);
+      await waitForBacklog(get(target.name));
       const bare = await single(get("bare"), settings.durationSeconds, rate);
       halfRate.set(target.name, { service, bare, rate });
     }
@@ -127,6 +146,7 @@ async function main(): Promise<void> {
           durationSeconds: settings.durationSeconds,
           expectedStatus: 202,
         });
+        await waitForBacklog(running);
         batches.set(target.name, [...(batches.get(target.name) ?? []), result]);
         process.stderr.write(
           `batch round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond * settings.batchSize)} orders/s\n`,

@@ -71,7 +71,8 @@ async function countByStatus(pool: pg.Pool) {
  * Commits the workload in this acceptance order: half the first versions, the locked order's update, the
  * other half, then every second and every third version. The locked order itself is created beforehand,
  * so that its update (in the middle of a worker's batch) waits for the test's lock on its row. Returns the
- * ids of a worker's first batch (the first pending submission of every order) and how many are pending.
+ * ids of a worker's first batch of up to 500 (every order's head, then the later submissions of those
+ * orders: here all of them) and how many are pending.
  */
 async function commitWorkload(store: Store, seeded: SeededOrganisation) {
   const submit = (ref: string, version: 1 | 2 | 3) =>
@@ -86,9 +87,11 @@ async function commitWorkload(store: Store, seeded: SeededOrganisation) {
   await commit(firstVersions.slice(0, ORDER_REFS / 2));
   await commit([lockedUpdate]);
   await commit(firstVersions.slice(ORDER_REFS / 2));
-  await commit(refs.map((ref) => submit(ref, 2)));
-  await commit(refs.map((ref) => submit(ref, 3)));
-  const batch = [...firstVersions, lockedUpdate].map((submission) => submission.id);
+  const secondVersions = refs.map((ref) => submit(ref, 2));
+  const thirdVersions = refs.map((ref) => submit(ref, 3));
+  await commit(secondVersions);
+  await commit(thirdVersions);
+  const batch = [...firstVersions, lockedUpdate, ...secondVersions, ...thirdVersions].map((s) => s.id);
   return { refs: [LOCKED_REF, ...refs], batch, pending: ORDER_REFS * 3 + 1 };
 }
 
@@ -166,8 +169,8 @@ await withPostgres(() => {
       );
       assert.ok(blocked, `worker A never waited for the locked order: ${workerA.stderr()}`);
 
-      // Worker A is inside its batch: it holds the first submission of every order, so that no other
-      // processor can take any submission now, not even a later one of the same orders.
+      // Worker A is inside its batch: it holds every order's first pending submission and, within its batch
+      // size, their later ones, so that no other processor can take any submission now.
       const { claimable, locked } = await readClaims(pool);
       assert.deepEqual(claimable, [], "another processor finds nothing to claim");
       assert.deepEqual([...locked].sort(), [...batch].sort(), "worker A holds its whole batch");
@@ -208,7 +211,7 @@ await withPostgres(() => {
         [batch],
       );
       assert.equal(claimedByA.length, batch.length);
-      // A's batch is every order's first pending submission: creations, and the locked order's update.
+      // A's batch was every pending submission: all are processed now, by B, each once.
       assert.equal(claimedByA.filter((row) => row.status === "processed").length, batch.length);
       const outcomes = await outcomesByOrder(pool);
       assert.deepEqual([...outcomes.keys()].sort(), [...refs].sort());

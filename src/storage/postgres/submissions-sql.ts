@@ -102,13 +102,17 @@ export async function oldestPendingAcceptedAt(db: Queryable): Promise<string | n
 }
 
 /**
- * Claims up to `limit` accepted submissions, oldest first, each the oldest accepted one of its order, and
- * locks them for this transaction. SKIP LOCKED lets many processors claim side by side without waiting;
- * taking only an order's oldest pending submission keeps its later ones for after it is applied, so that
- * no two processors ever work on one order and each order's submissions apply in acceptance order.
+ * Claims up to `limit` accepted submissions in acceptance order and locks them for this transaction.
+ *
+ * First the oldest pending submission of each order (its head), skipping those another processor holds:
+ * SKIP LOCKED lets many processors claim side by side without waiting, and no other processor can claim an
+ * order's later submissions while its head is pending, so no two processors ever work on one order. Then,
+ * within the limit, the later pending submissions of the orders whose heads it took: nobody else can take
+ * them, and applying them in the same transaction drains a busy order's backlog in one go instead of one
+ * submission per transaction. Returned in seq order, so each order's submissions apply in acceptance order.
  */
 export async function claimSubmissions(client: pg.PoolClient, limit: number): Promise<ClaimedSubmission[]> {
-  const { rows } = await client.query<ClaimedSubmission>(
+  const { rows: heads } = await client.query<ClaimedSubmission>(
     `SELECT s.seq, s.id, s.document FROM submissions s
      WHERE s.status = 'accepted'
        AND NOT EXISTS (SELECT 1 FROM submissions e WHERE e.trkref = s.trkref AND e.order_ref = s.order_ref
@@ -116,7 +120,16 @@ export async function claimSubmissions(client: pg.PoolClient, limit: number): Pr
      ORDER BY s.seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
     [limit],
   );
-  return rows;
+  if (heads.length === 0 || heads.length >= limit) return heads;
+  // Plain FOR UPDATE, never SKIP LOCKED here: skipping one would apply a later submission before it.
+  const { rows: followers } = await client.query<ClaimedSubmission>(
+    `SELECT s.seq, s.id, s.document FROM submissions s
+     WHERE s.status = 'accepted' AND NOT (s.seq = ANY($1::bigint[]))
+       AND (s.trkref, s.order_ref) IN (SELECT h.trkref, h.order_ref FROM submissions h WHERE h.seq = ANY($1::bigint[]))
+     ORDER BY s.seq LIMIT $2 FOR UPDATE`,
+    [heads.map((head) => head.seq), limit - heads.length],
+  );
+  return [...heads, ...followers].sort((a, b) => a.seq - b.seq);
 }
 
 export async function markProcessed(
