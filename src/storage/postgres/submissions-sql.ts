@@ -111,14 +111,19 @@ export async function oldestPendingAcceptedAt(db: Queryable): Promise<string | n
  * them, and applying them in the same transaction drains a busy order's backlog in one go instead of one
  * submission per transaction. Returned in seq order, so each order's submissions apply in acceptance order.
  */
+// Heads are looked for among the oldest `limit × HEAD_WINDOW` pending submissions only: with a deep backlog
+// on few orders, a search of every pending row for heads would cost the whole backlog on every claim.
+const HEAD_WINDOW = 4;
+
 export async function claimSubmissions(client: pg.PoolClient, limit: number): Promise<ClaimedSubmission[]> {
   const { rows: heads } = await client.query<ClaimedSubmission>(
     `SELECT s.seq, s.id, s.document FROM submissions s
      WHERE s.status = 'accepted'
+       AND s.seq IN (SELECT w.seq FROM submissions w WHERE w.status = 'accepted' ORDER BY w.seq LIMIT $2)
        AND NOT EXISTS (SELECT 1 FROM submissions e WHERE e.trkref = s.trkref AND e.order_ref = s.order_ref
                        AND e.status = 'accepted' AND e.seq < s.seq)
      ORDER BY s.seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-    [limit],
+    [limit, limit * HEAD_WINDOW],
   );
   if (heads.length === 0 || heads.length >= limit) return heads;
   // Plain FOR UPDATE, never SKIP LOCKED here: skipping one would apply a later submission before it.
