@@ -17,6 +17,23 @@ export interface OrderColumns {
   customer_country: string | null;
 }
 
+/** The order columns in the order the INSERT statements list them. */
+export const ORDER_COLUMN_NAMES = [
+  "trkref",
+  "order_ref",
+  "order_date",
+  "fulfilment_date",
+  "language",
+  "locale",
+  "customer_email",
+  "customer_ref",
+  "customer_title",
+  "customer_first_name",
+  "customer_surname",
+  "customer_postcode",
+  "customer_country",
+] as const satisfies readonly (keyof OrderColumns)[];
+
 /** The columns of one item row, its metadata already parsed. */
 export interface ItemColumns {
   sku: string;
@@ -51,5 +68,25 @@ export function orderFromColumns(row: OrderColumns, items: ItemColumns[]): Norma
       country: row.customer_country,
     }),
     order_items: items.map((item) => present<NormalisedItem>(item)),
+  };
+}
+
+/** The columns an order is written to: the inverse of orderFromColumns, unsent fields as NULL. */
+export function orderToColumns(order: NormalisedOrder): OrderColumns {
+  const c = order.customer;
+  return {
+    trkref: order.trkref,
+    order_ref: order.order_ref,
+    order_date: order.order_date ?? null,
+    fulfilment_date: order.fulfilment_date ?? null,
+    language: order.language ?? null,
+    locale: order.locale ?? null,
+    customer_email: c.email,
+    customer_ref: c.customer_ref ?? null,
+    customer_title: c.title ?? null,
+    customer_first_name: c.first_name ?? null,
+    customer_surname: c.surname ?? null,
+    customer_postcode: c.postcode ?? null,
+    customer_country: c.country ?? null,
   };
 }

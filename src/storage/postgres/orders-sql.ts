@@ -1,6 +1,12 @@
 import type pg from "pg";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
-import { type ItemColumns, type OrderColumns, orderFromColumns } from "../order-columns.js";
+import {
+  type ItemColumns,
+  ORDER_COLUMN_NAMES,
+  type OrderColumns,
+  orderFromColumns,
+  orderToColumns,
+} from "../order-columns.js";
 import type { StoredOrder } from "../store.js";
 import type { Queryable } from "./organisations-sql.js";
 
@@ -40,7 +46,7 @@ export async function saveOrder(
   submissionId: string,
   now: string,
 ) {
-  const c = order.customer;
+  const columns = orderToColumns(order);
   await client.query(
     `INSERT INTO orders (trkref, order_ref, order_date, fulfilment_date, language, locale, customer_email,
        customer_ref, customer_title, customer_first_name, customer_surname, customer_postcode, customer_country,
@@ -53,23 +59,7 @@ export async function saveOrder(
        customer_surname = excluded.customer_surname, customer_postcode = excluded.customer_postcode,
        customer_country = excluded.customer_country, updated_at = excluded.updated_at,
        last_submission_id = excluded.last_submission_id`,
-    [
-      order.trkref,
-      order.order_ref,
-      order.order_date ?? null,
-      order.fulfilment_date ?? null,
-      order.language ?? null,
-      order.locale ?? null,
-      c.email,
-      c.customer_ref ?? null,
-      c.title ?? null,
-      c.first_name ?? null,
-      c.surname ?? null,
-      c.postcode ?? null,
-      c.country ?? null,
-      now,
-      submissionId,
-    ],
+    [...ORDER_COLUMN_NAMES.map((name) => columns[name]), now, submissionId],
   );
   const items = order.order_items;
   await client.query("DELETE FROM order_items WHERE trkref = $1 AND order_ref = $2", [

@@ -1,15 +1,14 @@
 import type pg from "pg";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
-import type { NewSubmission, SubmissionOutcome, SubmissionRecord, SubmissionStatus } from "../store.js";
+import type { NewSubmission, SubmissionOutcome, SubmissionRecord } from "../store.js";
+import {
+  SELECT_SUBMISSION_COLUMNS,
+  type SubmissionColumns,
+  toSubmissionRecord,
+} from "../submission-columns.js";
 import type { Queryable } from "./organisations-sql.js";
 
-interface SubmissionRow {
-  id: string;
-  trkref: string;
-  order_ref: string;
-  status: SubmissionStatus;
-  outcome: SubmissionOutcome | null;
-  failure_reason: string | null;
+interface SubmissionRow extends Omit<SubmissionColumns, "accepted_at" | "processed_at"> {
   accepted_at: Date;
   processed_at: Date | null;
 }
@@ -26,19 +25,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The column is a uuid: anything else cannot name a row, and PostgreSQL would refuse the query. */
 export const isUuid = (value: string) => UUID.test(value);
 
-const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
-  id: row.id,
-  trkref: row.trkref,
-  orderRef: row.order_ref,
-  status: row.status,
-  outcome: row.outcome,
-  failureReason: row.failure_reason,
-  acceptedAt: row.accepted_at.toISOString(),
-  processedAt: row.processed_at?.toISOString() ?? null,
-});
-
-const SELECT_RECORD = `SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at, processed_at
-  FROM submissions`;
+const toSubmission = (row: SubmissionRow): SubmissionRecord =>
+  toSubmissionRecord({
+    ...row,
+    accepted_at: row.accepted_at.toISOString(),
+    processed_at: row.processed_at?.toISOString() ?? null,
+  });
 
 /**
  * One statement for the whole group, whatever its size: one round trip, one multi-row insert. Rows take
@@ -68,22 +60,23 @@ export async function insertSubmissions(client: pg.PoolClient, submissions: NewS
 
 export async function findSubmission(db: Queryable, id: string): Promise<SubmissionRecord | undefined> {
   if (!isUuid(id)) return undefined;
-  const { rows } = await db.query<SubmissionRow>(`${SELECT_RECORD} WHERE id = $1`, [id]);
+  const { rows } = await db.query<SubmissionRow>(`${SELECT_SUBMISSION_COLUMNS} WHERE id = $1`, [id]);
   return rows[0] && toSubmission(rows[0]);
 }
 
 export async function listSubmissionsForOrder(db: Queryable, trkref: string, orderRef: string) {
   const { rows } = await db.query<SubmissionRow>(
-    `${SELECT_RECORD} WHERE trkref = $1 AND order_ref = $2 ORDER BY seq`,
+    `${SELECT_SUBMISSION_COLUMNS} WHERE trkref = $1 AND order_ref = $2 ORDER BY seq`,
     [trkref, orderRef],
   );
   return rows.map(toSubmission);
 }
 
 export async function listSubmissionsForBatch(db: Queryable, batchId: string) {
-  const { rows } = await db.query<SubmissionRow>(`${SELECT_RECORD} WHERE batch_id = $1 ORDER BY seq`, [
-    batchId,
-  ]);
+  const { rows } = await db.query<SubmissionRow>(
+    `${SELECT_SUBMISSION_COLUMNS} WHERE batch_id = $1 ORDER BY seq`,
+    [batchId],
+  );
   return rows.map(toSubmission);
 }
 

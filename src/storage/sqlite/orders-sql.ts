@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
-import { type ItemColumns, type OrderColumns, orderFromColumns } from "../order-columns.js";
+import { type ItemColumns, type OrderColumns, orderFromColumns, orderToColumns } from "../order-columns.js";
 import type { StoredOrder } from "../store.js";
 
 interface OrderRow extends OrderColumns {
@@ -28,8 +28,9 @@ export function createOrderQueries(db: Database.Database) {
     db.prepare(`INSERT INTO orders (trkref, order_ref, order_date, fulfilment_date, language,
       locale, customer_email, customer_ref, customer_title, customer_first_name, customer_surname,
       customer_postcode, customer_country, created_at, updated_at, last_submission_id)
-    VALUES (@trkref, @order_ref, @order_date, @fulfilment_date, @language, @locale, @email, @customer_ref,
-      @title, @first_name, @surname, @postcode, @country, @now, @now, @submission_id)
+    VALUES (@trkref, @order_ref, @order_date, @fulfilment_date, @language, @locale, @customer_email,
+      @customer_ref, @customer_title, @customer_first_name, @customer_surname, @customer_postcode,
+      @customer_country, @now, @now, @submission_id)
     ON CONFLICT (trkref, order_ref) DO UPDATE SET order_date = excluded.order_date,
       fulfilment_date = excluded.fulfilment_date, language = excluded.language, locale = excluded.locale,
       customer_email = excluded.customer_email, customer_ref = excluded.customer_ref,
@@ -55,24 +56,7 @@ export function createOrderQueries(db: Database.Database) {
     },
     /** Writes the order and replaces its items; the caller holds the transaction. */
     save(order: NormalisedOrder, submissionId: string, now: string): void {
-      const { customer: c } = order;
-      upsertOrder.run({
-        trkref: order.trkref,
-        order_ref: order.order_ref,
-        order_date: order.order_date ?? null,
-        fulfilment_date: order.fulfilment_date ?? null,
-        language: order.language ?? null,
-        locale: order.locale ?? null,
-        email: c.email,
-        customer_ref: c.customer_ref ?? null,
-        title: c.title ?? null,
-        first_name: c.first_name ?? null,
-        surname: c.surname ?? null,
-        postcode: c.postcode ?? null,
-        country: c.country ?? null,
-        now,
-        submission_id: submissionId,
-      });
+      upsertOrder.run({ ...orderToColumns(order), now, submission_id: submissionId });
       deleteItems.run(order.trkref, order.order_ref);
       order.order_items.forEach((item, position) => {
         const metadata = item.metadata === undefined ? null : JSON.stringify(item.metadata);

@@ -1,16 +1,10 @@
 import type Database from "better-sqlite3";
-import type { NewSubmission, SubmissionOutcome, SubmissionRecord, SubmissionStatus } from "../store.js";
-
-interface SubmissionRow {
-  id: string;
-  trkref: string;
-  order_ref: string;
-  status: SubmissionStatus;
-  outcome: SubmissionOutcome | null;
-  failure_reason: string | null;
-  accepted_at: string;
-  processed_at: string | null;
-}
+import type { NewSubmission, SubmissionOutcome, SubmissionRecord } from "../store.js";
+import {
+  SELECT_SUBMISSION_COLUMNS,
+  type SubmissionColumns,
+  toSubmissionRecord,
+} from "../submission-columns.js";
 
 /** An accepted submission taken by the processor; its document is parsed when it is applied. */
 export interface PendingSubmission {
@@ -19,27 +13,15 @@ export interface PendingSubmission {
   document: string;
 }
 
-const toSubmission = (row: SubmissionRow): SubmissionRecord => ({
-  id: row.id,
-  trkref: row.trkref,
-  orderRef: row.order_ref,
-  status: row.status,
-  outcome: row.outcome,
-  failureReason: row.failure_reason,
-  acceptedAt: row.accepted_at,
-  processedAt: row.processed_at,
-});
-
-const SELECT_RECORD = `SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at, processed_at
-  FROM submissions`;
-
 /** Prepared statements for the submissions table. */
 export function createSubmissionQueries(db: Database.Database) {
   const insert = db.prepare(`INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status,
     accepted_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`);
-  const findOne = db.prepare(`${SELECT_RECORD} WHERE id = ?`);
-  const listForOrder = db.prepare(`${SELECT_RECORD} WHERE trkref = ? AND order_ref = ? ORDER BY seq`);
-  const listForBatch = db.prepare(`${SELECT_RECORD} WHERE batch_id = ? ORDER BY seq`);
+  const findOne = db.prepare(`${SELECT_SUBMISSION_COLUMNS} WHERE id = ?`);
+  const listForOrder = db.prepare(
+    `${SELECT_SUBMISSION_COLUMNS} WHERE trkref = ? AND order_ref = ? ORDER BY seq`,
+  );
+  const listForBatch = db.prepare(`${SELECT_SUBMISSION_COLUMNS} WHERE batch_id = ? ORDER BY seq`);
   const countPending = db.prepare("SELECT count(*) AS n FROM submissions WHERE status = 'accepted'");
   const oldestPending = db.prepare(
     "SELECT accepted_at FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT 1",
@@ -71,13 +53,13 @@ export function createSubmissionQueries(db: Database.Database) {
       );
     },
     find(id: string): SubmissionRecord | undefined {
-      const row = findOne.get(id) as SubmissionRow | undefined;
-      return row && toSubmission(row);
+      const row = findOne.get(id) as SubmissionColumns | undefined;
+      return row && toSubmissionRecord(row);
     },
     listForOrder: (trkref: string, orderRef: string): SubmissionRecord[] =>
-      (listForOrder.all(trkref, orderRef) as SubmissionRow[]).map(toSubmission),
+      (listForOrder.all(trkref, orderRef) as SubmissionColumns[]).map(toSubmissionRecord),
     listForBatch: (batchId: string): SubmissionRecord[] =>
-      (listForBatch.all(batchId) as SubmissionRow[]).map(toSubmission),
+      (listForBatch.all(batchId) as SubmissionColumns[]).map(toSubmissionRecord),
     countPending: (): number => (countPending.get() as { n: number }).n,
     oldestPendingAcceptedAt: (): string | null =>
       (oldestPending.get() as { accepted_at: string } | undefined)?.accepted_at ?? null,

@@ -1,0 +1,28 @@
+import type { SubmissionOutcome, SubmissionRecord, SubmissionStatus } from "./store.js";
+
+/** The columns of a submission row that a SubmissionRecord shows, times as ISO strings. */
+export interface SubmissionColumns {
+  id: string;
+  trkref: string;
+  order_ref: string;
+  status: SubmissionStatus;
+  outcome: SubmissionOutcome | null;
+  failure_reason: string | null;
+  accepted_at: string;
+  processed_at: string | null;
+}
+
+/** The statement part both stores select a SubmissionRecord's columns with. */
+export const SELECT_SUBMISSION_COLUMNS = `SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at,
+  processed_at FROM submissions`;
+
+export const toSubmissionRecord = (row: SubmissionColumns): SubmissionRecord => ({
+  id: row.id,
+  trkref: row.trkref,
+  orderRef: row.order_ref,
+  status: row.status,
+  outcome: row.outcome,
+  failureReason: row.failure_reason,
+  acceptedAt: row.accepted_at,
+  processedAt: row.processed_at,
+});
