@@ -12,9 +12,12 @@ export interface SubmissionColumns {
   processed_at: string | null;
 }
 
+/** The columns a SubmissionRecord is read from. */
+export const SUBMISSION_COLUMNS =
+  "id, trkref, order_ref, status, outcome, failure_reason, accepted_at, processed_at";
+
 /** The statement part both stores select a SubmissionRecord's columns with. */
-export const SELECT_SUBMISSION_COLUMNS = `SELECT id, trkref, order_ref, status, outcome, failure_reason, accepted_at,
-  processed_at FROM submissions`;
+export const SELECT_SUBMISSION_COLUMNS = `SELECT ${SUBMISSION_COLUMNS} FROM submissions`;
 
 export const toSubmissionRecord = (row: SubmissionColumns): SubmissionRecord => ({
   id: row.id,

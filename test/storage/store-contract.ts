@@ -210,6 +210,28 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       assert.deepEqual(await store.listSubmissionsForOrder("ACME", "L-404"), []);
     });
 
+    it("lists an order's processed and pending submissions together, oldest first", async () => {
+      const first = submission(order("M-1"));
+      await store.commitIntake([{ submissions: [first, submission(order("M-2"))] }]);
+      await store.processPendingSubmissions(1000);
+      const second = submission(order("M-1", { fulfilment_date: "2021-09-30" }));
+      const third = submission(order("M-1", { fulfilment_date: "2021-10-01" }));
+      await store.commitIntake([{ submissions: [second] }, { submissions: [third] }]);
+      const statuses = async () =>
+        (await store.listSubmissionsForOrder("ACME", "M-1")).map((s) => [s.id, s.status]);
+      assert.deepEqual(await statuses(), [
+        [first.id, "processed"],
+        [second.id, "accepted"],
+        [third.id, "accepted"],
+      ]);
+      await store.processPendingSubmissions(1);
+      assert.deepEqual(await statuses(), [
+        [first.id, "processed"],
+        [second.id, "processed"],
+        [third.id, "accepted"],
+      ]);
+    });
+
     it("keeps idempotency records until they expire, purges them after, and leaves out a second with the same key", async () => {
       const record = {
         keyId: "oik_test",

@@ -58,7 +58,9 @@ export function createSqliteStore(path: string): Store {
     listSubmissionsForOrder: async (trkref, orderRef) => submissions.listForOrder(trkref, orderRef),
     findBatch: async (id) => {
       const batch = batches.find(id);
-      return batch && { ...batch, submissions: submissions.listForBatch(id) };
+      if (!batch) return undefined;
+      const ids = batch.results.flatMap((result) => (result.status === "accepted" ? [result.id] : []));
+      return { ...batch, submissions: submissions.findMany(ids) };
     },
     findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),

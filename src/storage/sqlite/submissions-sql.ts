@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { NewSubmission, SubmissionOutcome, SubmissionRecord } from "../store.js";
 import {
   SELECT_SUBMISSION_COLUMNS,
+  SUBMISSION_COLUMNS,
   type SubmissionColumns,
   toSubmissionRecord,
 } from "../submission-columns.js";
@@ -18,10 +19,15 @@ export function createSubmissionQueries(db: Database.Database) {
   const insert = db.prepare(`INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status,
     accepted_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`);
   const findOne = db.prepare(`${SELECT_SUBMISSION_COLUMNS} WHERE id = ?`);
+  // Settled submissions through their per-order index; pending ones through the pending queue, which the
+  // processor keeps short (its length is the backlog that /metrics shows).
   const listForOrder = db.prepare(
-    `${SELECT_SUBMISSION_COLUMNS} WHERE trkref = ? AND order_ref = ? ORDER BY seq`,
+    `SELECT ${SUBMISSION_COLUMNS}, seq FROM submissions
+       WHERE trkref = @trkref AND order_ref = @orderRef AND status <> 'accepted'
+     UNION ALL SELECT ${SUBMISSION_COLUMNS}, seq FROM submissions
+       WHERE status = 'accepted' AND trkref = @trkref AND order_ref = @orderRef
+     ORDER BY seq`,
   );
-  const listForBatch = db.prepare(`${SELECT_SUBMISSION_COLUMNS} WHERE batch_id = ? ORDER BY seq`);
   const countPending = db.prepare("SELECT count(*) AS n FROM submissions WHERE status = 'accepted'");
   const oldestPending = db.prepare(
     "SELECT accepted_at FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT 1",
@@ -57,9 +63,13 @@ export function createSubmissionQueries(db: Database.Database) {
       return row && toSubmissionRecord(row);
     },
     listForOrder: (trkref: string, orderRef: string): SubmissionRecord[] =>
-      (listForOrder.all(trkref, orderRef) as SubmissionColumns[]).map(toSubmissionRecord),
-    listForBatch: (batchId: string): SubmissionRecord[] =>
-      (listForBatch.all(batchId) as SubmissionColumns[]).map(toSubmissionRecord),
+      (listForOrder.all({ trkref, orderRef }) as SubmissionColumns[]).map(toSubmissionRecord),
+    /** The submissions of these ids that exist, in the order given. */
+    findMany: (ids: string[]): SubmissionRecord[] =>
+      ids.flatMap((id) => {
+        const row = findOne.get(id) as SubmissionColumns | undefined;
+        return row ? [toSubmissionRecord(row)] : [];
+      }),
     countPending: (): number => (countPending.get() as { n: number }).n,
     oldestPendingAcceptedAt: (): string | null =>
       (oldestPending.get() as { accepted_at: string } | undefined)?.accepted_at ?? null,
