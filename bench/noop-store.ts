@@ -21,6 +21,7 @@ export function createNoopStore(): Store {
       return org;
     },
     setOrganisationEnabled: unsupported,
+    watchAccessChanges: async () => {},
     findOrganisation: async (trkref) => organisations.get(trkref),
     listOrganisations: async () => [...organisations.values()],
     createApiKey: async (input) => {

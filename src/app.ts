@@ -11,6 +11,8 @@ import { registerJsonBodyParser } from "./http/json-body-parser.js";
 import { createMetrics, registerMetricsRoute } from "./http/metrics.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerProblemHandlers, sendProblem, toProblem } from "./http/problem-details.js";
+import { createMemoryRateLimiter } from "./http/rate-limiting/rate-limiter.js";
+import { createRedisRateLimiter } from "./http/rate-limiting/redis-rate-limiter.js";
 import { registerBatchRoutes } from "./http/routes/batch-routes.js";
 import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
@@ -51,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     logger: createLoggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.maxBodyBytes,
     requestTimeout: config.requestTimeoutMs,
+    // Behind a load balancer, the client of the failed-authentication limit is the one it names.
+    trustProxy: config.trustProxy,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     forceCloseConnections: "idle",
     // While shutting down, refuse new requests with our own problem answer (see the onRequest hook below)
@@ -89,7 +93,20 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     // A test's injected clock drives the cache too; otherwise it runs on the monotonic clock.
     ...(options.now && { clock: () => now().getTime() }),
   });
-  const authenticate = createAuthenticator(lookups);
+  await store.watchAccessChanges((change) => lookups.forget(change));
+  const limiter = config.redisUrl
+    ? createRedisRateLimiter(config.redisUrl, app.log, config.redisKeyPrefix)
+    : createMemoryRateLimiter({ clock: () => now().getTime() });
+  app.addHook("onClose", () => limiter.close());
+  const authenticate = createAuthenticator(lookups, {
+    limiter,
+    ...(config.rateLimitPerSecond > 0 && {
+      perKey: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
+    }),
+    ...(config.authFailuresPerMinute > 0 && {
+      authFailures: { ratePerSecond: config.authFailuresPerMinute / 60, burst: config.authFailuresPerMinute },
+    }),
+  });
   const metrics = createMetrics({ store, now, pendingCommits: () => committer.pending });
   const runIntake = createIntakeRunner({
     store,
@@ -121,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerSubmissionRoutes(app, { store, authenticate });
   registerOrderRoutes(app, { store, authenticate });
   await app.ready();
+  // Fastify has no option for it; Node's default (60 s) would let a slow client hold a socket that long.
+  app.server.headersTimeout = config.headersTimeoutMs;
   return {
     app,
     committer,

@@ -40,6 +40,20 @@ export interface Config {
   lookupCacheTtlMs: number;
   /** How long SIGTERM waits for in-flight requests before the process exits anyway, in milliseconds. */
   shutdownGraceMs: number;
+  /** How long a client has to send its request headers, in milliseconds. */
+  headersTimeoutMs: number;
+  /** Requests per second one API key may make on average; 0 turns the limit off. */
+  rateLimitPerSecond: number;
+  /** Requests one API key may make at once after a quiet period (the token bucket's size). */
+  rateLimitBurst: number;
+  /** Failed authentications one client address may make per minute before it is answered 429; 0 is no limit. */
+  authFailuresPerMinute: number;
+  /** A `redis://` URL: rate limits are then shared by every instance; unset keeps them in each process. */
+  redisUrl: string | undefined;
+  /** Prefix of every key this service writes to Redis, so that deployments can share one server. */
+  redisKeyPrefix: string;
+  /** Which proxies' `X-Forwarded-For` names the client: false (none), true (any), or addresses and CIDRs. */
+  trustProxy: boolean | string[];
 }
 
 const positiveInt = (fallback: number, description: string) =>
@@ -79,6 +93,24 @@ const EnvSchema = Type.Object({
   REQUEST_TIMEOUT_MS: positiveInt(30_000, "time allowed to receive one request"),
   KEEP_ALIVE_TIMEOUT_MS: positiveInt(72_000, "idle keep-alive connection lifetime"),
   SHUTDOWN_GRACE_MS: positiveInt(10_000, "time SIGTERM waits for in-flight requests"),
+  // Unset: 10 s, or REQUEST_TIMEOUT_MS when that is shorter.
+  HEADERS_TIMEOUT_MS: Type.Optional(
+    Type.Integer({ minimum: 1, description: "time allowed to receive the request headers" }),
+  ),
+  RATE_LIMIT_PER_SECOND: Type.Integer({
+    minimum: 0,
+    default: 100,
+    description: "requests per second per API key on average; 0 turns the limit off",
+  }),
+  RATE_LIMIT_BURST: positiveInt(200, "requests one API key may make at once"),
+  AUTH_FAILURES_PER_MINUTE: Type.Integer({
+    minimum: 0,
+    default: 30,
+    description: "failed authentications per client address and minute; 0 turns the limit off",
+  }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: "^rediss?://", description: "shared rate limits" })),
+  REDIS_KEY_PREFIX: Type.String({ default: "order-intake:", maxLength: 100 }),
+  TRUST_PROXY: Type.String({ default: "false", minLength: 1 }),
   LOOKUP_CACHE_TTL_MS: Type.Integer({
     minimum: 0,
     default: 1000,
@@ -113,6 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A batch is committed whole, so a bound on waiting submissions below the largest batch refuses it forever.
   if (problems.length === 0 && settings.MAX_ORDERS_PER_BATCH > settings.MAX_PENDING_COMMITS) {
     problems.push("MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS");
+  }
+  // Node refuses a headers timeout longer than the whole request's.
+  if (problems.length === 0 && (settings.HEADERS_TIMEOUT_MS ?? 0) > settings.REQUEST_TIMEOUT_MS) {
+    problems.push("HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS");
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   return toConfig(settings);
@@ -157,5 +193,23 @@ function toConfig(env: Env): Config {
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     lookupCacheTtlMs: env.LOOKUP_CACHE_TTL_MS,
+    headersTimeoutMs: env.HEADERS_TIMEOUT_MS ?? Math.min(10_000, env.REQUEST_TIMEOUT_MS),
+    rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: env.RATE_LIMIT_BURST,
+    authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** `false`, `true`, or a comma-separated list of proxy addresses and CIDR ranges. */
+function readTrustProxy(value: string): boolean | string[] {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === "false") return false;
+  if (trimmed === "true") return true;
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

@@ -60,4 +60,37 @@ describe("configuration", () => {
       /MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS/,
     );
   });
+
+  it("gives the headers 10 s, or the whole request's time when shorter, and never more than that", () => {
+    assert.equal(loadConfig({}).headersTimeoutMs, 10_000);
+    assert.equal(loadConfig({ REQUEST_TIMEOUT_MS: "2000" }).headersTimeoutMs, 2000);
+    assert.equal(loadConfig({ HEADERS_TIMEOUT_MS: "5000" }).headersTimeoutMs, 5000);
+    assert.throws(
+      () => loadConfig({ HEADERS_TIMEOUT_MS: "5000", REQUEST_TIMEOUT_MS: "2000" }),
+      /HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS/,
+    );
+  });
+
+  it("reads rate limits, Redis and the trusted proxies", () => {
+    const defaults = loadConfig({});
+    assert.deepEqual(
+      [
+        defaults.rateLimitPerSecond,
+        defaults.rateLimitBurst,
+        defaults.authFailuresPerMinute,
+        defaults.redisUrl,
+      ],
+      [100, 200, 30, undefined],
+    );
+    assert.equal(defaults.trustProxy, false);
+    const set = loadConfig({
+      RATE_LIMIT_PER_SECOND: "0",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      TRUST_PROXY: "10.0.0.1, 10.1.0.0/16",
+    });
+    assert.equal(set.rateLimitPerSecond, 0);
+    assert.equal(set.redisUrl, "redis://127.0.0.1:6379");
+    assert.deepEqual(set.trustProxy, ["10.0.0.1", "10.1.0.0/16"]);
+    assert.throws(() => loadConfig({ REDIS_URL: "localhost:6379" }), /REDIS_URL/);
+  });
 });

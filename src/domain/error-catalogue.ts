@@ -35,6 +35,16 @@ export const problemCatalogue = {
     message: "A request with this Idempotency-Key is still being processed",
     retryAfterSeconds: 1,
   },
+  rate_limited: {
+    status: 429,
+    title: "Too Many Requests",
+    message: "This API key has made too many requests; slow down and retry after the time given",
+  },
+  authentication_throttled: {
+    status: 429,
+    title: "Too Many Requests",
+    message: "Too many failed authentications from this client; retry after the time given",
+  },
   payload_too_large: { status: 413, title: "Payload Too Large", message: "Request body is too large" },
   too_many_orders: { status: 413, title: "Payload Too Large", message: "The batch has too many orders" },
   headers_too_large: {
@@ -112,7 +122,7 @@ export const fieldErrorCatalogue = {
   invalid_metadata_name: "Metadata names are lower-case letters, digits and underscores",
   invalid_metadata_value: "Metadata values are strings, numbers, booleans or null",
   not_an_integer: "Numbers are accepted here only as whole numbers",
-  invalid_character: "Must not contain the NUL character (U+0000)",
+  invalid_character: "Must not contain the NUL character (U+0000) or an unpaired surrogate (\\uD800-\\uDFFF)",
   key_not_allowed: "This API key may not submit orders for this organisation",
   feature_disabled: "Customer order submission is not enabled for this organisation",
 } as const satisfies Record<string, string>;

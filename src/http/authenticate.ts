@@ -1,8 +1,10 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { secretMatches, UNKNOWN_KEY_HASH } from "../domain/api-credentials.js";
 import { ProblemError } from "../domain/error-catalogue.js";
+import type { BucketPolicy, BucketVerdict } from "../domain/token-bucket.js";
 import type { ApiKeyRecord } from "../storage/store.js";
 import type { Lookups } from "./cached-lookups.js";
+import type { RateLimiter } from "./rate-limiting/rate-limiter.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -30,12 +32,23 @@ export function parseBasicCredentials(
   return { keyId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
+/** The limits every authenticated request passes; a policy left out is not enforced. */
+export interface AccessLimits {
+  limiter: RateLimiter;
+  /** Requests per API key. */
+  perKey?: BucketPolicy;
+  /** Failed authentications per client address. */
+  authFailures?: BucketPolicy;
+}
+
 /**
- * Checks HTTP Basic credentials against the stored keys. Every failure is the same `401` to the client
- * (which of them it was is only in the detail), so that key ids cannot be probed.
+ * Checks HTTP Basic credentials against the stored keys, within the access limits. Every credential failure
+ * is the same `401` to the client (which of them it was is only in the detail), so that key ids cannot be
+ * probed; a client address that keeps failing is answered `429` without its credentials being checked at
+ * all, and a key over its rate gets `429` with the `RateLimit` headers that every answer to it carries.
  */
-export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">) {
-  return async function authenticate(header: string | undefined): Promise<ApiKeyRecord> {
+export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits?: AccessLimits) {
+  const checkCredentials = async (header: string | undefined): Promise<ApiKeyRecord> => {
     const credentials = parseBasicCredentials(header);
     if (!credentials) throw unauthorized("Send an API key id and secret with HTTP Basic authentication");
     const key = await lookups.findApiKey(credentials.keyId);
@@ -44,14 +57,63 @@ export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">) {
       throw unauthorized("Unknown, revoked or wrong credentials");
     return key;
   };
+
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyRecord> {
+    if (!limits) return checkCredentials(request.headers.authorization);
+    const { limiter, perKey, authFailures } = limits;
+    const client = `client:${request.ip}`;
+    if (authFailures) {
+      const verdict = await limiter.draw(client, authFailures, { cost: 0, need: 1 });
+      if (verdict && !verdict.allowed) {
+        throw new ProblemError("authentication_throttled", {
+          detail: "Too many failed authentications from this address",
+          headers: retryAfter(verdict),
+        });
+      }
+    }
+    let key: ApiKeyRecord;
+    try {
+      key = await checkCredentials(request.headers.authorization);
+    } catch (error) {
+      if (authFailures) await limiter.draw(client, authFailures, { cost: 1, need: 0 });
+      throw error;
+    }
+    if (perKey) {
+      const verdict = await limiter.draw(`key:${key.id}`, perKey, { cost: 1, need: 1 });
+      if (verdict) reply.headers(rateLimitHeaders(perKey, verdict));
+      if (verdict && !verdict.allowed) {
+        throw new ProblemError("rate_limited", {
+          detail: `This API key may make ${perKey.ratePerSecond} requests per second (bursts of ${perKey.burst})`,
+          headers: retryAfter(verdict),
+        });
+      }
+    }
+    return key;
+  };
 }
 
 export type Authenticate = ReturnType<typeof createAuthenticator>;
 
+const retryAfter = (verdict: BucketVerdict) => ({
+  "retry-after": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
+});
+
+/**
+ * The `RateLimit-Policy` and `RateLimit` fields of the IETF httpapi draft: the bucket's size as the quota,
+ * the time it takes to refill as its window; what is left, and the seconds until the bucket is full again.
+ */
+export function rateLimitHeaders(policy: BucketPolicy, verdict: BucketVerdict): Record<string, string> {
+  const window = Math.max(1, Math.ceil(policy.burst / policy.ratePerSecond));
+  return {
+    "ratelimit-policy": `"per-key";q=${policy.burst};w=${window}`,
+    ratelimit: `"per-key";r=${verdict.remaining};t=${Math.ceil(verdict.fullInMs / 1000)}`,
+  };
+}
+
 /** An onRequest hook: authenticates before the body is read, and keeps the key on the request. */
 export function requireApiKey(authenticate: Authenticate) {
-  return async (request: FastifyRequest) => {
-    request.apiKey = await authenticate(request.headers.authorization);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    request.apiKey = await authenticate(request, reply);
   };
 }
 

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { ApiKeyRecord, Organisation, Store } from "../storage/store.js";
+import type { AccessChange, ApiKeyRecord, Organisation, Store } from "../storage/store.js";
 
 /** Settings of the look-up cache. */
 export interface LookupCacheOptions {
@@ -15,12 +15,14 @@ export interface LookupCacheOptions {
 export interface Lookups {
   findApiKey(id: string): Promise<ApiKeyRecord | undefined>;
   findOrganisation(trkref: string): Promise<Organisation | undefined>;
+  /** Drops what a change in another process made stale. */
+  forget(change: AccessChange): void;
 }
 
 /**
  * Caches found keys and organisations for a short time, so that a busy client costs no database read per
- * request. The price is staleness: a revoked key, or an organisation switched off, is noticed within `ttlMs`
- * on every instance. Only what exists is cached, so random key ids cannot fill the cache, and the secret is
+ * request. A revoked key, or an organisation switched on or off, is forgotten as soon as the store reports
+ * the change (see `Store.watchAccessChanges`), and in any case within `ttlMs`, should a report be lost. Only what exists is cached, so random key ids cannot fill the cache, and the secret is
  * still checked against the cached hash on every request.
  */
 export function createCachedLookups(store: Store, options: LookupCacheOptions): Lookups {
@@ -28,6 +30,7 @@ export function createCachedLookups(store: Store, options: LookupCacheOptions): 
     return {
       findApiKey: (id) => store.findApiKey(id),
       findOrganisation: (trkref) => store.findOrganisation(trkref),
+      forget: () => {},
     };
   }
   const cacheOptions = {
@@ -42,6 +45,14 @@ export function createCachedLookups(store: Store, options: LookupCacheOptions): 
   return {
     findApiKey: (id) => readThrough(keys, id, () => store.findApiKey(id)),
     findOrganisation: (trkref) => readThrough(organisations, trkref, () => store.findOrganisation(trkref)),
+    forget(change) {
+      if ("apiKey" in change) keys.delete(change.apiKey);
+      else if ("organisation" in change) organisations.delete(change.organisation);
+      else {
+        keys.clear();
+        organisations.clear();
+      }
+    },
   };
 }
 

@@ -76,6 +76,7 @@ const problemDescriptions: Record<number, string> = {
   413: "Body over MAX_BODY_BYTES",
   415: "Content-Type is not JSON",
   422: "The document is invalid; every error is listed",
+  429: "Over the API key's rate limit, or too many failed authentications from this client (with Retry-After)",
   503: "The order could not be stored now; nothing was stored (with Retry-After)",
 };
 

@@ -144,6 +144,11 @@ export interface Store {
   listApiKeys(): Promise<ApiKeyRecord[]>;
   /** Returns false when no key has that id; revoking twice keeps the first revocation time. */
   revokeApiKey(id: string): Promise<boolean>;
+  /**
+   * Calls `listener` when a key or an organisation may have changed in another process (the CLI, another
+   * instance), so that caches of them can forget it at once instead of at their expiry. Stops at `close()`.
+   */
+  watchAccessChanges(listener: (change: AccessChange) => void): Promise<void>;
 
   /**
    * Commits the writes in one durable transaction, or none of them, and says for each whether it was
@@ -176,6 +181,9 @@ export interface Store {
   processPendingSubmissions(limit: number): Promise<number>;
   findOrder(trkref: string, orderRef: string): Promise<StoredOrder | undefined>;
 }
+
+/** What changed: one key, one organisation, or possibly anything (changes may have been missed). */
+export type AccessChange = { apiKey: string } | { organisation: string } | { unknown: true };
 
 /** Raised when the database cannot do what was asked now (closed, locked, disk full, unreachable). */
 export class StoreUnavailableError extends Error {

@@ -128,6 +128,8 @@ async function spawnCli(
       HOST: "127.0.0.1",
       PORT: "0",
       DATABASE_POOL_SIZE: "4",
+      // Load from tests goes far past a merchant's rate limit, which is tested on its own.
+      RATE_LIMIT_PER_SECOND: "0",
       ...env,
       DATABASE_URL: databaseUrl,
     },

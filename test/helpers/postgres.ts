@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { it } from "node:test";
 import pg from "pg";
+import { type Probe, withRequiredService } from "./required-service.js";
 
 /** The server the PostgreSQL tests use; each test file works in a schema of its own. */
 export const POSTGRES_TEST_URL = process.env.POSTGRES_TEST_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** Whether the test server answers; asked once per test file, with a short timeout. */
-export async function probePostgres(): Promise<{ available: true } | { available: false; reason: string }> {
+export async function probePostgres(): Promise<Probe> {
   const client = new pg.Client({ connectionString: POSTGRES_TEST_URL, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -41,18 +41,6 @@ export function createTestSchema(label: string) {
   };
 }
 
-/**
- * Runs `define` (which declares the PostgreSQL tests of a file) when the server answers. When it does not,
- * the file reports one skipped test saying why, unless REQUIRE_POSTGRES=1 (as CI sets it): then it fails.
- */
-export async function withPostgres(define: () => void): Promise<void> {
-  const probe = await probePostgres();
-  if (probe.available) return define();
-  if (process.env.REQUIRE_POSTGRES === "1") {
-    it("PostgreSQL is required (REQUIRE_POSTGRES=1)", () => {
-      throw new Error(probe.reason);
-    });
-    return;
-  }
-  it("PostgreSQL tests", { skip: `skipped: ${probe.reason}` }, () => {});
-}
+/** Runs `define` when the PostgreSQL server answers; see `withRequiredService`. */
+export const withPostgres = (define: () => void) =>
+  withRequiredService("PostgreSQL", "REQUIRE_POSTGRES", probePostgres, define);

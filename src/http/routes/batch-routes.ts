@@ -50,7 +50,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps):
             ...BatchAnswerSchema,
             description: "Some orders were accepted; the rest are listed with their errors",
           },
-          ...problemResponses(400, 401, 409, 413, 415, 422, 503),
+          ...problemResponses(400, 401, 409, 413, 415, 422, 429, 503),
         },
       },
     },
@@ -66,7 +66,7 @@ export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps):
         summary: "A batch and the current status of each of its orders",
         security: [{ basicAuth: [] }],
         params: Type.Object({ id: Type.String({ format: "uuid" }) }),
-        response: { 200: BatchStatusSchema, ...problemResponses(401, 404) },
+        response: { 200: BatchStatusSchema, ...problemResponses(401, 404, 429) },
       },
     },
     async (request) => {

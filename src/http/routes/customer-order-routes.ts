@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
@@ -36,11 +36,11 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
         params: Type.Object({ trkref: Type.String({ pattern: TRKREF_PATTERN, maxLength: 64 }) }),
         headers: IdempotencyKeyHeader,
         body: createCustomerOrderSchema(deps.limits),
-        response: { 202: AcceptedSchema, ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503) },
+        response: { 202: AcceptedSchema, ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503) },
       },
       // Before the body is read: an unauthorised client cannot make the service parse megabytes.
-      onRequest: async (request: OrderRequest) => {
-        request.apiKey = await authoriseForOrganisation(deps, request);
+      onRequest: async (request: OrderRequest, reply) => {
+        request.apiKey = await authoriseForOrganisation(deps, request, reply);
       },
     },
     (request: OrderRequest, reply) =>
@@ -66,8 +66,12 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
 }
 
 /** 401 for bad credentials, 400 for a malformed trkref, 403 when the key or the organisation says no. */
-async function authoriseForOrganisation(deps: CustomerOrderRouteDeps, request: OrderRequest) {
-  const key = await deps.authenticate(request.headers.authorization);
+async function authoriseForOrganisation(
+  deps: CustomerOrderRouteDeps,
+  request: OrderRequest,
+  reply: FastifyReply,
+) {
+  const key = await deps.authenticate(request, reply);
   const { trkref } = request.params;
   if (!isTrkref(trkref))
     throw new ProblemError("invalid_trkref", { detail: `Invalid TRKREF supplied: ${trkref}` });

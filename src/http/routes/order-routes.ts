@@ -24,7 +24,7 @@ export function registerOrderRoutes(
           trkref: Type.String({ pattern: TRKREF_PATTERN, maxLength: 64 }),
           order_ref: Type.String({ description: "URL-encoded order_ref" }),
         }),
-        response: { 200: StoredOrderSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: StoredOrderSchema, ...problemResponses(400, 401, 404, 429) },
       },
     },
     async (request) => {

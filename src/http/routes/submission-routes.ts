@@ -21,7 +21,7 @@ export function registerSubmissionRoutes(
         summary: "What became of a submission",
         security: [{ basicAuth: [] }],
         params: Type.Object({ id: Type.String({ format: "uuid" }) }),
-        response: { 200: SubmissionSchema, ...problemResponses(401, 404) },
+        response: { 200: SubmissionSchema, ...problemResponses(401, 404, 429) },
       },
     },
     async (request) => {

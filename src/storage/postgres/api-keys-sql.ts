@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { type ApiKeyRecord, StoreNotFoundError } from "../store.js";
+import { ACCESS_CHANNEL, accessChangePayload } from "./access-changes.js";
 import type { Queryable } from "./organisations-sql.js";
 
 interface ApiKeyRow {
@@ -57,10 +58,12 @@ export async function listApiKeys(db: Queryable): Promise<ApiKeyRecord[]> {
   return rows.map(toApiKey);
 }
 
-export async function revokeApiKey(db: Queryable, id: string): Promise<boolean> {
-  const result = await db.query("UPDATE api_keys SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2", [
-    new Date().toISOString(),
-    id,
-  ]);
+/** Revokes the key and, in the same statement, announces it to every instance's cache. */
+export async function revokeApiKey(db: Queryable, id: string, schema: string): Promise<boolean> {
+  const result = await db.query(
+    `WITH revoked AS (UPDATE api_keys SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2 RETURNING id)
+     SELECT pg_notify($3, $4) FROM revoked`,
+    [new Date().toISOString(), id, ACCESS_CHANNEL, accessChangePayload(schema, { apiKey: id })],
+  );
   return result.rowCount === 1;
 }

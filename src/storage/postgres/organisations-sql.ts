@@ -1,5 +1,6 @@
 import pg from "pg";
 import { type Organisation, StoreConflictError } from "../store.js";
+import { ACCESS_CHANNEL, accessChangePayload } from "./access-changes.js";
 
 /** A pool or a client inside a transaction: anything that can run a query. */
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
@@ -41,12 +42,18 @@ export async function insertOrganisation(
   return { ...input, createdAt };
 }
 
+/** Switches the organisation on or off and, in the same statement, announces it to every instance's cache. */
 export async function setOrganisationEnabled(
   db: Queryable,
   trkref: string,
   enabled: boolean,
+  schema: string,
 ): Promise<boolean> {
-  const result = await db.query("UPDATE organisations SET enabled = $1 WHERE trkref = $2", [enabled, trkref]);
+  const result = await db.query(
+    `WITH changed AS (UPDATE organisations SET enabled = $1 WHERE trkref = $2 RETURNING trkref)
+     SELECT pg_notify($3, $4) FROM changed`,
+    [enabled, trkref, ACCESS_CHANNEL, accessChangePayload(schema, { organisation: trkref })],
+  );
   return result.rowCount === 1;
 }
 

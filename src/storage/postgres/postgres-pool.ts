@@ -20,14 +20,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export function createPostgresPool(
   url: string,
   options: PostgresPoolOptions,
-): { pool: pg.Pool; schema: string } {
+): { pool: pg.Pool; schema: string; connection: pg.ClientConfig } {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema") ?? "public";
   if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid schema name in DATABASE_URL: ${schema}`);
   parsed.searchParams.delete("schema");
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: parsed.toString(),
-    max: options.maxConnections,
     // A claim is a row lock held by an open transaction. It is released when the transaction ends: on a
     // dropped connection, which keepalives detect when a machine vanishes and the connection check
     // detects while a query runs; and after 60 s idle in a transaction, for a process that hangs.
@@ -38,11 +37,12 @@ export function createPostgresPool(
     connectionTimeoutMillis: 5000,
     keepAlive: true,
     application_name: "order-intake",
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.maxConnections });
   // An idle connection that breaks (the server restarts, say) must not crash the process; the next
   // query gets a fresh connection.
   pool.on("error", () => {});
-  return { pool, schema };
+  return { pool, schema, connection };
 }
 
 /** Runs `work` in one transaction on one connection; rolls back if it throws. */

@@ -1,4 +1,5 @@
 import type { Store } from "../store.js";
+import { createAccessChangeListener } from "./access-changes.js";
 import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from "./api-keys-sql.js";
 import { findBatch } from "./batches-sql.js";
 import { commitIntake } from "./commit-intake.js";
@@ -26,7 +27,8 @@ import {
  * migrations before it is returned.
  */
 export async function createPostgresStore(url: string, options: PostgresPoolOptions): Promise<Store> {
-  const { pool, schema } = createPostgresPool(url, options);
+  const { pool, schema, connection } = createPostgresPool(url, options);
+  const accessChanges = createAccessChangeListener(connection, schema);
   try {
     await migratePostgres(pool, schema);
   } catch (error) {
@@ -39,15 +41,19 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     ping: async () => {
       await pool.query("SELECT 1");
     },
-    close: () => pool.end(),
+    close: async () => {
+      await accessChanges.close();
+      await pool.end();
+    },
     createOrganisation: (input) => insertOrganisation(pool, input),
-    setOrganisationEnabled: (trkref, enabled) => setOrganisationEnabled(pool, trkref, enabled),
+    setOrganisationEnabled: (trkref, enabled) => setOrganisationEnabled(pool, trkref, enabled, schema),
     findOrganisation: (trkref) => findOrganisation(pool, trkref),
     listOrganisations: () => listOrganisations(pool),
     createApiKey: (input) => inTransaction(pool, (client) => insertApiKey(client, input)),
     findApiKey: (id) => findApiKey(pool, id),
     listApiKeys: () => listApiKeys(pool),
-    revokeApiKey: (id) => revokeApiKey(pool, id),
+    revokeApiKey: (id) => revokeApiKey(pool, id, schema),
+    watchAccessChanges: (listener) => accessChanges.watch(listener),
     commitIntake: (writes) => inTransaction(pool, (client) => commitIntake(client, writes)),
     findSubmission: (id) => findSubmission(pool, id),
     listSubmissionsForOrder: (trkref, orderRef) => listSubmissionsForOrder(pool, trkref, orderRef),

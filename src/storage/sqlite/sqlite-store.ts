@@ -1,4 +1,4 @@
-import type { IntakeCommitOutcome, IntakeWrite, Store } from "../store.js";
+import type { AccessChange, IntakeCommitOutcome, IntakeWrite, Store } from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
 import { createIdempotencyQueries } from "./idempotency-sql.js";
@@ -23,6 +23,7 @@ export function createSqliteStore(path: string): Store {
   const batches = createBatchQueries(db);
   const idempotency = createIdempotencyQueries(db);
   const ping = db.prepare("SELECT 1");
+  const externalChanges = watchExternalCommits(db);
 
   // One transaction, hence one WAL fsync, for every write of the group.
   const commitIntake = db.transaction((writes: IntakeWrite[]): IntakeCommitOutcome[] =>
@@ -43,6 +44,7 @@ export function createSqliteStore(path: string): Store {
       ping.get();
     },
     close: async () => {
+      externalChanges.stop();
       db.close();
     },
     createOrganisation: async (input) => organisations.create(input),
@@ -53,6 +55,7 @@ export function createSqliteStore(path: string): Store {
     findApiKey: async (id) => apiKeys.find(id),
     listApiKeys: async () => apiKeys.list(),
     revokeApiKey: async (id) => apiKeys.revoke(id),
+    watchAccessChanges: async (listener) => externalChanges.listen(listener),
     commitIntake: async (writes) => commitIntake.immediate(writes),
     findSubmission: async (id) => submissions.find(id),
     listSubmissionsForOrder: async (trkref, orderRef) => submissions.listForOrder(trkref, orderRef),
@@ -68,5 +71,33 @@ export function createSqliteStore(path: string): Store {
     oldestPendingAcceptedAt: async () => submissions.oldestPendingAcceptedAt(),
     processPendingSubmissions: async (limit) => processPending(limit),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
+  };
+}
+
+// Often enough that a key revoked from the CLI stops working at once, for the price of a pragma read.
+const EXTERNAL_COMMIT_POLL_MS = 50;
+
+/**
+ * Notices commits of other connections to the file (the CLI revoking a key, enabling an organisation):
+ * SQLite's `data_version` changes only for those, never for this connection's own commits. Which rows
+ * changed it cannot tell, so a change is reported as possibly anything; such commits are rare.
+ */
+function watchExternalCommits(db: ReturnType<typeof openSqliteDatabase>) {
+  const dataVersion = db.prepare("PRAGMA data_version").pluck();
+  const listeners: ((change: AccessChange) => void)[] = [];
+  let seen = dataVersion.get();
+  let timer: NodeJS.Timeout | undefined;
+  const poll = () => {
+    const current = dataVersion.get();
+    if (current === seen) return;
+    seen = current;
+    for (const listener of listeners) listener({ unknown: true });
+  };
+  return {
+    listen(listener: (change: AccessChange) => void) {
+      listeners.push(listener);
+      timer ??= setInterval(poll, EXTERNAL_COMMIT_POLL_MS).unref();
+    },
+    stop: () => clearInterval(timer),
   };
 }

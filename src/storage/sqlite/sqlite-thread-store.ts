@@ -1,5 +1,11 @@
 import { Worker } from "node:worker_threads";
-import { type Store, StoreConflictError, StoreNotFoundError, StoreUnavailableError } from "../store.js";
+import {
+  type AccessChange,
+  type Store,
+  StoreConflictError,
+  StoreNotFoundError,
+  StoreUnavailableError,
+} from "../store.js";
 import type { StoreCall, StoreReply } from "./sqlite-thread-worker.js";
 
 // Built, the worker is the .js file beside this one. Run from the TypeScript sources (tests, the benchmark),
@@ -52,7 +58,12 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
     );
     worker.once("error", reject);
   });
+  const accessListeners: ((change: AccessChange) => void)[] = [];
   worker.on("message", (reply: StoreReply) => {
+    if ("accessChange" in reply) {
+      for (const listener of accessListeners) listener(reply.accessChange);
+      return;
+    }
     const call = pending.get(reply.id);
     if (!call) return;
     pending.delete(reply.id);
@@ -112,6 +123,9 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
   const store = Object.fromEntries(methods.map((method) => [method, forward(method)])) as unknown as Store;
   return Object.assign(store, {
     kind: "sqlite" as const,
+    watchAccessChanges: async (listener: (change: AccessChange) => void) => {
+      accessListeners.push(listener);
+    },
     close: () => {
       closed ??= (async () => {
         if (gone) return;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Store } from "../store.js";
+import type { AccessChange, Store } from "../store.js";
 import { isSqliteDriverError } from "./sqlite-connection.js";
 import { createSqliteStore } from "./sqlite-store.js";
 
@@ -13,6 +13,7 @@ export interface StoreCall {
 /** The answer to a call: its value, or the error, described well enough to be raised again. */
 export type StoreReply =
   | { id: number; value: unknown }
+  | { id?: undefined; accessChange: AccessChange }
   | { id: number; error: { name: string; message: string; code?: string; driver: boolean } };
 
 // The whole SQLite store lives on this thread: commits wait for fsync here, and processing runs here, while
@@ -23,6 +24,8 @@ let store: Store;
 try {
   store = createSqliteStore((workerData as { path: string }).path);
   port.postMessage({ ready: true });
+  // Listeners live on the other thread: changes cross as messages without a call id.
+  await store.watchAccessChanges((change) => port.postMessage({ accessChange: change }));
 } catch (error) {
   port.postMessage({ ready: false, message: (error as Error).message });
   process.exit(1);

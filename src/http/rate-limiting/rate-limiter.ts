@@ -1,0 +1,35 @@
+import { LRUCache } from "lru-cache";
+import {
+  type BucketDraw,
+  type BucketPolicy,
+  type BucketState,
+  type BucketVerdict,
+  drawFromBucket,
+} from "../../domain/token-bucket.js";
+
+/** Token buckets by name ("key:oik_…", "client:203.0.113.7"), kept in memory or in Redis. */
+export interface RateLimiter {
+  /** The verdict, or undefined when the limiter cannot tell (Redis down): the request then goes ahead. */
+  draw(bucket: string, policy: BucketPolicy, draw: BucketDraw): Promise<BucketVerdict | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Buckets in this process only: each instance then allows the full rate on its own. Bounded: the least
+ * recently used buckets are forgotten first, and a forgotten bucket starts full again, which only ever
+ * errs towards letting a client through.
+ */
+export function createMemoryRateLimiter(
+  options: { maxBuckets?: number; clock?: () => number } = {},
+): RateLimiter {
+  const buckets = new LRUCache<string, BucketState>({ max: options.maxBuckets ?? 100_000 });
+  const clock = options.clock ?? Date.now;
+  return {
+    async draw(bucket, policy, draw) {
+      const { state, verdict } = drawFromBucket(buckets.get(bucket), policy, clock(), draw);
+      buckets.set(bucket, state);
+      return verdict;
+    },
+    async close() {},
+  };
+}
