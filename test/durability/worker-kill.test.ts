@@ -72,13 +72,14 @@ async function countByStatus(pool: pg.Pool) {
  * other half, then every second and every third version. The locked order itself is created beforehand,
  * so that its update (in the middle of a worker's batch) waits for the test's lock on its row. Returns the
  * ids of a worker's first batch of up to 500 (every order's head, then the later submissions of those
- * orders: here all of them) and how many are pending.
+ * orders: here all of them), how many are pending, and each order's submission ids in acceptance order.
  */
 async function commitWorkload(store: Store, seeded: SeededOrganisation) {
   const submit = (ref: string, version: 1 | 2 | 3) =>
     toSubmission(seeded.keyId, orderVersion(seeded.trkref, ref, version));
   const commit = (submissions: NewSubmission[]) => store.commitIntake([{ submissions }]);
-  await commit([submit(LOCKED_REF, 1)]);
+  const lockedCreation = submit(LOCKED_REF, 1);
+  await commit([lockedCreation]);
   assert.equal(await store.processPendingSubmissions(10), 1);
 
   const refs = Array.from({ length: ORDER_REFS }, (_, n) => orderRef(n));
@@ -92,7 +93,14 @@ async function commitWorkload(store: Store, seeded: SeededOrganisation) {
   await commit(secondVersions);
   await commit(thirdVersions);
   const batch = [...firstVersions, lockedUpdate, ...secondVersions, ...thirdVersions].map((s) => s.id);
-  return { refs: [LOCKED_REF, ...refs], batch, pending: ORDER_REFS * 3 + 1 };
+  const idsByRef = new Map([[LOCKED_REF, [lockedCreation.id, lockedUpdate.id]]]);
+  for (const [n, ref] of refs.entries()) {
+    idsByRef.set(
+      ref,
+      [firstVersions, secondVersions, thirdVersions].map((versions) => versions[n]?.id as string),
+    );
+  }
+  return { refs: [LOCKED_REF, ...refs], batch, pending: ORDER_REFS * 3 + 1, idsByRef };
 }
 
 /** Locks one order's row in a transaction left open; returns the connection and its backend's pid. */
@@ -131,6 +139,40 @@ async function readClaims(pool: pg.Pool) {
   }
 }
 
+/** Every processed submission as stored: applying one again would write its row again. */
+async function processedRows(pool: pg.Pool) {
+  const { rows } = await pool.query<{ id: string; outcome: string; processed_at: Date }>(
+    "SELECT id, outcome, processed_at FROM submissions WHERE status = 'processed' ORDER BY seq",
+  );
+  return rows;
+}
+
+/**
+ * What one application per submission leaves behind: each order lists exactly its submissions, once each,
+ * in acceptance order, all processed; the first created the order and every later one changed it (one
+ * applied again would have found nothing to change, "duplicate", or undone a later version); and the
+ * order is its last version, recorded as the work of its last submission.
+ */
+async function assertAppliedOnceEach(store: Store, trkref: string, idsByRef: Map<string, string[]>) {
+  for (const [ref, ids] of idsByRef) {
+    const submissions = await store.listSubmissionsForOrder(trkref, ref);
+    assert.deepEqual(
+      submissions.map((submission) => [submission.id, submission.status, submission.outcome]),
+      ids.map((id, version) => [id, "processed", version === 0 ? "created" : "updated"]),
+      `${ref}: its submissions, each once, in acceptance order`,
+    );
+    const stored = await store.findOrder(trkref, ref);
+    assert.equal(stored?.lastSubmissionId, ids.at(-1), `${ref}: last applied by its last submission`);
+    assert.equal(stored?.order.order_date, "2021-09-25", ref);
+    assert.equal(stored?.order.fulfilment_date, "2021-09-27", ref);
+    assert.deepEqual(
+      stored?.order.order_items.map((item) => item.price),
+      ["3.00"],
+      ref,
+    );
+  }
+}
+
 async function outcomesByOrder(pool: pg.Pool) {
   const { rows } = await pool.query<{ order_ref: string; outcomes: string[] }>(
     `SELECT order_ref, array_agg(outcome ORDER BY seq) AS outcomes FROM submissions
@@ -139,34 +181,70 @@ async function outcomesByOrder(pool: pg.Pool) {
   return new Map(rows.map((row) => [row.order_ref, row.outcomes]));
 }
 
+/** Waits (bounded) until the backend `pid` is gone: a killed worker's transaction has then rolled back. */
+async function waitForBackendGone(pool: pg.Pool, pid: number) {
+  const gone = await waitForRow(
+    pool,
+    "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1)",
+    [pid],
+  );
+  assert.ok(gone, "the killed worker's connection ends once it is dead");
+}
+
+/** Waits (bounded) until some backend waits for the lock that backend `pid` holds; returns the waiter. */
+async function waitForBlockedBackend(pool: pg.Pool, pid: number | undefined) {
+  return waitForRow<{ pid: number }>(
+    pool,
+    "SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
+    [pid],
+  );
+}
+
+async function waitUntilNoneAccepted(pool: pg.Pool) {
+  return waitForRow(
+    pool,
+    "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM submissions WHERE status = 'accepted')",
+    [],
+  );
+}
+
 await withPostgres(() => {
   describe("a worker killed with SIGKILL in the middle of a batch", () => {
-    const schema = createTestSchema("worker_kill");
-    const pool = createSchemaPool(schema.schema);
-    let store: Store | undefined;
-    let lockHolder: pg.PoolClient | undefined;
+    const cleanups: (() => Promise<void>)[] = [];
     after(async () => {
       await killCluster();
-      await lockHolder?.query("ROLLBACK").catch(() => {});
-      lockHolder?.release();
-      await store?.close();
-      await pool.end();
-      await schema.drop();
+      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
     });
 
-    it("loses none of its claims: another worker processes them, each exactly once", async (t) => {
-      const seeded = await seedOrganisation(schema.url);
-      store = await openStore(schema.url, { poolSize: 2 });
-      const { refs, batch, pending } = await commitWorkload(store, seeded);
-
-      const lock = await lockOrderRow(pool, seeded.trkref, LOCKED_REF);
-      lockHolder = lock.client;
-      const workerA = await startWorker(schema.url, { PROCESSOR_BATCH_SIZE: "500", PROCESSOR_POLL_MS: "50" });
-      const blocked = await waitForRow<{ pid: number }>(
-        pool,
-        "SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
-        [lock.pid],
+    /** A schema of its own for one test, a pool on it, a store, and a lock holder released at the end. */
+    async function setUp(label: string) {
+      const schema = createTestSchema(label);
+      const pool = createSchemaPool(schema.schema);
+      cleanups.push(
+        () => schema.drop(),
+        () => pool.end(),
       );
+      const seeded = await seedOrganisation(schema.url);
+      const store = await openStore(schema.url, { poolSize: 2 });
+      cleanups.push(() => store.close());
+      const workload = await commitWorkload(store, seeded);
+      const lock = await lockOrderRow(pool, seeded.trkref, LOCKED_REF);
+      let held = true;
+      const release = async () => {
+        if (!held) return;
+        held = false;
+        await lock.client.query("ROLLBACK");
+        lock.client.release();
+      };
+      cleanups.push(release);
+      return { url: schema.url, pool, seeded, store, workload, lockPid: lock.pid, release };
+    }
+
+    it("loses none of its claims: another worker processes them, each exactly once", async (t) => {
+      const { url, pool, seeded, store, workload, lockPid, release } = await setUp("worker_kill");
+      const { refs, batch, pending, idsByRef } = workload;
+      const workerA = await startWorker(url, { PROCESSOR_BATCH_SIZE: "500", PROCESSOR_POLL_MS: "50" });
+      const blocked = await waitForBlockedBackend(pool, lockPid);
       assert.ok(blocked, `worker A never waited for the locked order: ${workerA.stderr()}`);
 
       // Worker A is inside its batch: it holds every order's first pending submission and, within its batch
@@ -177,28 +255,16 @@ await withPostgres(() => {
 
       workerA.kill("SIGKILL");
       assert.equal((await workerA.waitForExit()).signal, "SIGKILL");
-      await lockHolder.query("ROLLBACK");
-      lockHolder.release();
-      lockHolder = undefined;
-      const gone = await waitForRow(
-        pool,
-        "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1)",
-        [blocked.pid],
-      );
-      assert.ok(gone, "worker A's connection ends once it is dead");
+      await release();
+      await waitForBackendGone(pool, blocked.pid);
       assert.deepEqual(
         await countByStatus(pool),
         { accepted: pending, processed: 1 },
         "worker A committed nothing",
       );
 
-      const workerB = await startWorker(schema.url, { PROCESSOR_BATCH_SIZE: "50", PROCESSOR_POLL_MS: "50" });
-      const done = await waitForRow(
-        pool,
-        "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM submissions WHERE status = 'accepted')",
-        [],
-      );
-      assert.ok(done, `submissions left unprocessed: ${workerB.stderr()}`);
+      const workerB = await startWorker(url, { PROCESSOR_BATCH_SIZE: "50", PROCESSOR_POLL_MS: "50" });
+      assert.ok(await waitUntilNoneAccepted(pool), `submissions left unprocessed: ${workerB.stderr()}`);
       workerB.kill("SIGTERM");
       assert.equal((await workerB.waitForExit()).code, 0, workerB.stderr());
       // Counted after the exit: a worker logs a batch after its commit, so only then is its count final.
@@ -215,20 +281,43 @@ await withPostgres(() => {
       assert.equal(claimedByA.filter((row) => row.status === "processed").length, batch.length);
       const outcomes = await outcomesByOrder(pool);
       assert.deepEqual([...outcomes.keys()].sort(), [...refs].sort());
-      for (const [ref, forOrder] of outcomes) {
-        const expected = ref === LOCKED_REF ? ["created", "updated"] : ["created", "updated", "updated"];
-        assert.deepEqual(forOrder, expected, `${ref}: outcomes in acceptance order`);
+      await assertAppliedOnceEach(store, seeded.trkref, idsByRef);
+    });
+
+    it("keeps the batches it committed before: another worker applies none of them again", async (t) => {
+      const { url, pool, seeded, store, workload, lockPid, release } = await setUp("worker_kill_late");
+      const { pending, idsByRef } = workload;
+      // Small batches: worker A commits the first ones, then waits for the locked order in a later one.
+      const workerA = await startWorker(url, { PROCESSOR_BATCH_SIZE: "20", PROCESSOR_POLL_MS: "50" });
+      const blocked = await waitForBlockedBackend(pool, lockPid);
+      assert.ok(blocked, `worker A never waited for the locked order: ${workerA.stderr()}`);
+      const committedByA = await processedRows(pool);
+      // One of them is the locked order's creation, processed before the test began.
+      assert.ok(committedByA.length > 1, "worker A committed batches before the one it is killed in");
+
+      workerA.kill("SIGKILL");
+      assert.equal((await workerA.waitForExit()).signal, "SIGKILL");
+      await release();
+      await waitForBackendGone(pool, blocked.pid);
+      assert.deepEqual(await processedRows(pool), committedByA, "worker A's last batch committed nothing");
+
+      const workerB = await startWorker(url, { PROCESSOR_BATCH_SIZE: "50", PROCESSOR_POLL_MS: "50" });
+      assert.ok(await waitUntilNoneAccepted(pool), `submissions left unprocessed: ${workerB.stderr()}`);
+      workerB.kill("SIGTERM");
+      assert.equal((await workerB.waitForExit()).code, 0, workerB.stderr());
+
+      const byA = committedByA.length - 1;
+      t.diagnostic(`worker A committed ${byA} submissions before it was killed, worker B ${pending - byA}`);
+      assert.deepEqual(await countByStatus(pool), { accepted: 0, processed: pending + 1 });
+      // Applying a submission again would rewrite its row: its outcome, or at least its processed_at.
+      const now = new Map((await processedRows(pool)).map((row) => [row.id, row]));
+      for (const row of committedByA) {
+        assert.deepEqual(now.get(row.id), row, `submission ${row.id}, committed by A, is as A left it`);
       }
-      for (const ref of refs) {
-        const stored = await store.findOrder(seeded.trkref, ref);
-        assert.equal(stored?.order.order_date, "2021-09-25", ref);
-        assert.equal(stored?.order.fulfilment_date, "2021-09-27", ref);
-        assert.deepEqual(
-          stored?.order.order_items.map((item) => item.price),
-          ["3.00"],
-          ref,
-        );
-      }
+      // Counted after the exits: a worker logs a batch after its commit, so only then is its count final.
+      assert.equal(workerA.processedCount(), byA, "worker A logged the batches it committed");
+      assert.equal(workerB.processedCount(), pending - byA, "worker B took only what A had not committed");
+      await assertAppliedOnceEach(store, seeded.trkref, idsByRef);
     });
   });
 });

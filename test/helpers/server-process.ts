@@ -50,7 +50,16 @@ export async function createSeededDatabase(trkref = "ACME") {
  */
 export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [CLI, "serve"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: dbPath, LOG_LEVEL: "info", ...env },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: dbPath,
+      LOG_LEVEL: "info",
+      // Load from tests goes far past a merchant's rate limit, which is tested on its own.
+      RATE_LIMIT_PER_SECOND: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
@@ -121,8 +130,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** What one POST came to: an HTTP status and, for a 202, the submission id; or a connection error. */
-export type PostOutcome = { status: number; id?: string; contentType?: string | null } | { error: string };
+/**
+ * What one POST came to: an HTTP status and, for a 202, the submission id (otherwise the content type and
+ * the problem code); or a connection error.
+ */
+export type PostOutcome =
+  | { status: number; id?: string; contentType?: string | null; code?: string }
+  | { error: string };
 
 /** A distinct, valid order: the example with an order_ref of its own. */
 export const distinctOrder = (trkref: string, n: number) => ({
@@ -143,12 +157,67 @@ export async function postOrder(
       body: JSON.stringify(order),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    const body = (await response.json()) as { id?: unknown };
+    const body = (await response.json()) as { id?: unknown; code?: unknown };
     if (response.status === 202 && typeof body.id === "string") return { status: 202, id: body.id };
-    return { status: response.status, contentType: response.headers.get("content-type") };
+    return refusalOf(response, body);
   } catch (error) {
     return { error: String((error as Error)?.cause ?? error) };
   }
+}
+
+/** An accepted order of a batch: its position in the request and its submission id. */
+export interface AcceptedInBatch {
+  index: number;
+  id: string;
+}
+
+/** What one batch POST came to: the status and its accepted and rejected orders; or a connection error. */
+export type BatchOutcome =
+  | {
+      status: number;
+      accepted: AcceptedInBatch[];
+      rejected: number;
+      contentType?: string | null;
+      code?: string;
+    }
+  | { error: string };
+
+/** Submits orders as one batch; ids count only once the whole answer, with its results, has been read. */
+export async function postBatch(
+  url: string,
+  authorization: string,
+  orders: { trkref: string }[],
+): Promise<BatchOutcome> {
+  try {
+    const response = await fetch(`${url}/v4/customer_orders`, {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json" },
+      body: JSON.stringify(orders),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const body = (await response.json()) as {
+      code?: unknown;
+      results?: { index: number; status: string; id?: string }[];
+    };
+    if (response.status !== 202 && response.status !== 206) {
+      return { ...refusalOf(response, body), accepted: [], rejected: 0 };
+    }
+    const results = body.results ?? [];
+    const accepted = results.flatMap(({ index, status, id }) =>
+      status === "accepted" && id ? [{ index, id }] : [],
+    );
+    return { status: response.status, accepted, rejected: results.length - accepted.length };
+  } catch (error) {
+    return { error: String((error as Error)?.cause ?? error) };
+  }
+}
+
+function refusalOf(response: Response, body: { code?: unknown }) {
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    ...(typeof body.code === "string" && { code: body.code }),
+  };
 }
 
 /** Options of `submitOrders`. */
@@ -163,18 +232,22 @@ export interface SubmitOrdersOptions {
   onAccepted?: (acceptedSoFar: number) => void;
 }
 
+/** A POST's outcome and when it was sent (`performance.now()`), to tell requests sent before a signal. */
+export type SentOutcome = PostOutcome & { sentAt: number };
+
 /**
  * Submits `count` distinct orders from `concurrency` clients at once. Returns every outcome and the ledger:
  * the ids answered 202, which is exactly what clients were promised.
  */
 export async function submitOrders(options: SubmitOrdersOptions) {
-  const outcomes: PostOutcome[] = [];
+  const outcomes: SentOutcome[] = [];
   const ledger: string[] = [];
   let next = 0;
   const client = async () => {
     for (let n = next++; n < options.count; n = next++) {
+      const sentAt = performance.now();
       const outcome = await postOrder(options.url, options.authorization, distinctOrder(options.trkref, n));
-      outcomes.push(outcome);
+      outcomes.push({ ...outcome, sentAt });
       if ("id" in outcome && outcome.id) {
         ledger.push(outcome.id);
         options.onAccepted?.(ledger.length);
