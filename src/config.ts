@@ -40,6 +40,8 @@ export interface Config {
   lookupCacheTtlMs: number;
   /** How long SIGTERM waits for in-flight requests before the process exits anyway, in milliseconds. */
   shutdownGraceMs: number;
+  /** On shutdown, how long `/readyz` answers 503 while requests are still served, in milliseconds. */
+  shutdownDelayMs: number;
   /** How long a client has to send its request headers, in milliseconds. */
   headersTimeoutMs: number;
   /** Requests per second one API key may make on average; 0 turns the limit off. */
@@ -93,6 +95,11 @@ const EnvSchema = Type.Object({
   REQUEST_TIMEOUT_MS: positiveInt(30_000, "time allowed to receive one request"),
   KEEP_ALIVE_TIMEOUT_MS: positiveInt(72_000, "idle keep-alive connection lifetime"),
   SHUTDOWN_GRACE_MS: positiveInt(10_000, "time SIGTERM waits for in-flight requests"),
+  SHUTDOWN_DELAY_MS: Type.Integer({
+    minimum: 0,
+    default: 1000,
+    description: "time /readyz answers 503 before the listener closes on shutdown",
+  }),
   // Unset: 10 s, or REQUEST_TIMEOUT_MS when that is shorter.
   HEADERS_TIMEOUT_MS: Type.Optional(
     Type.Integer({ minimum: 1, description: "time allowed to receive the request headers" }),
@@ -146,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length === 0 && settings.MAX_ORDERS_PER_BATCH > settings.MAX_PENDING_COMMITS) {
     problems.push("MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS");
   }
+  // The delay is part of the grace period, and the requests in flight need some of it too.
+  if (problems.length === 0 && settings.SHUTDOWN_DELAY_MS >= settings.SHUTDOWN_GRACE_MS) {
+    problems.push("SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS");
+  }
   // Node refuses a headers timeout longer than the whole request's.
   if (problems.length === 0 && (settings.HEADERS_TIMEOUT_MS ?? 0) > settings.REQUEST_TIMEOUT_MS) {
     problems.push("HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS");
@@ -192,6 +203,7 @@ function toConfig(env: Env): Config {
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
     lookupCacheTtlMs: env.LOOKUP_CACHE_TTL_MS,
     headersTimeoutMs: env.HEADERS_TIMEOUT_MS ?? Math.min(10_000, env.REQUEST_TIMEOUT_MS),
     rateLimitPerSecond: env.RATE_LIMIT_PER_SECOND,

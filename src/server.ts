@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createIdempotencyPurger } from "./processing/idempotency-purger.js";
@@ -53,7 +54,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      // Closing the listener at once would leave a load balancer's health check nothing to see but refused
+      // connections. For SHUTDOWN_DELAY_MS `/readyz` answers 503 while orders are still taken, so that the
+      // balancer takes the instance out of rotation before connections are refused.
       intake.startDraining();
+      await sleep(config.shutdownDelayMs);
       // app.close() waits for in-flight requests, whose handlers wait for their commits.
       await app.close();
       await intake.committer.drain();
