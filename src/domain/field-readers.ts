@@ -42,9 +42,14 @@ export function readRef(
   return checkText(issues, value, pointer, maxLength);
 }
 
+// With the `u` flag a surrogate pair is one code point, so only a half of a pair left on its own matches.
+const loneSurrogate = /[\uD800-\uDFFF]/u;
+
 /**
- * The checks every free-text value passes: its length, and no NUL character, which no text column of
- * PostgreSQL can hold (so that both stores accept exactly the same documents).
+ * The checks every free-text value passes: its length, no NUL character, which no text column of
+ * PostgreSQL can hold (so that both stores accept exactly the same documents), and no lone surrogate (a
+ * `\uD800` escape without its pair, RFC 8259 section 8.2), which has no UTF-8 form: SQLite would store
+ * malformed bytes and PostgreSQL a replacement character, neither of them what was sent.
  */
 export function checkText(
   issues: Issues,
@@ -53,7 +58,8 @@ export function checkText(
   maxLength: number,
 ): string | undefined {
   if (isLongerThan(value, maxLength)) return reject(issues, pointer, "too_long", tooLong(maxLength));
-  if (value.includes("\u0000")) return reject(issues, pointer, "invalid_character");
+  if (value.includes("\u0000") || loneSurrogate.test(value))
+    return reject(issues, pointer, "invalid_character");
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ProblemError } from "../domain/error-catalogue.js";
 
@@ -9,6 +10,14 @@ declare module "fastify" {
     rawBody: string | undefined;
   }
 }
+
+/**
+ * Deepest nesting of arrays and objects accepted in a body. A batch needs five levels (the array, an order,
+ * `order_items`, an item, its `metadata`); the rest is room for unknown fields. Later walks over the parsed
+ * body (the idempotency fingerprint, re-serialising a batch's orders) recurse, and a body of a few hundred
+ * thousand brackets would overflow the call stack there and answer 500.
+ */
+export const MAX_JSON_DEPTH = 64;
 
 /**
  * Accepts only JSON (`application/json` and `application/*+json`) in UTF-8, the only encoding JSON may be
@@ -27,14 +36,26 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
         new ProblemError("unsupported_media_type", { detail: `Only UTF-8 is accepted, not ${charset}` }),
       );
     }
+    // Decoding would silently turn malformed bytes into U+FFFD and store a text the client never sent.
+    if (typeof body !== "string" && !isUtf8(body)) {
+      return done(new ProblemError("invalid_json", { detail: "Request body is not valid UTF-8" }));
+    }
     const text = body.toString();
     request.rawBody = text;
     if (text.trim() === "") return done(null, undefined);
-    parseJson(request, text, (error, value) => (error ? done(explainParseFailure(text)) : done(null, value)));
+    parseJson(request, text, (error, value) => {
+      if (error) return done(explainParseFailure(text));
+      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+        const detail = `JSON arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep are refused`;
+        return done(new ProblemError("bad_request", { detail }));
+      }
+      return done(null, value);
+    });
   };
-  app.addContentTypeParser("application/json", { parseAs: "string" }, parseBody);
+  // Read as bytes, so that malformed UTF-8 can be told from the replacement characters decoding makes.
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, parseBody);
   // Fastify tests a RegExp against the whole header with its parameters (`…+json; charset="utf-8"`).
-  app.addContentTypeParser(/^application\/[\w.-]+\+json(;|$)/, { parseAs: "string" }, parseBody);
+  app.addContentTypeParser(/^application\/[\w.-]+\+json(;|$)/, { parseAs: "buffer" }, parseBody);
 }
 
 /**
@@ -52,6 +73,28 @@ function explainParseFailure(text: string): ProblemError {
   return new ProblemError("bad_request", {
     detail: "JSON objects with a __proto__ key or a constructor.prototype key are refused",
   });
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** True when arrays and objects in the valid JSON `text` nest deeper than `max`; brackets in strings do not count. */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === QUOTE) {
+      // Skip to the closing quote; in valid JSON a backslash always escapes the unit after it.
+      for (i++; i < text.length && text.charCodeAt(i) !== QUOTE; i++) {
+        if (text.charCodeAt(i) === BACKSLASH) i++;
+      }
+    } else if (unit === 0x5b || unit === 0x7b /* [ { */) {
+      if (++depth > max) return true;
+    } else if (unit === 0x5d || unit === 0x7d /* ] } */) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 /** The `charset` parameter of a Content-Type header, if it has one. */

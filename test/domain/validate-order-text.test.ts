@@ -31,3 +31,26 @@ describe("validateOrder: the NUL character", () => {
     assert.deepEqual(errorsOf({ ...example, customer: { ...example.customer, first_name: "Ja\tne" } }), []);
   });
 });
+
+describe("validateOrder: unpaired surrogates", () => {
+  const example = exampleOrder("ACME");
+  const items = example.order_items;
+  for (const [pointer, document] of [
+    ["/order_ref", { ...example, order_ref: "A\ud800" }],
+    ["/customer/surname", { ...example, customer: { ...example.customer, surname: "\udc00Doe" } }],
+    ["/order_items/0/sku", { ...example, order_items: [{ ...items[0], sku: "S\ud83d" }] }],
+    [
+      "/order_items/0/metadata/colour",
+      { ...example, order_items: [{ ...items[0], metadata: { colour: "\ude00" } }] },
+    ],
+  ] as const) {
+    it(`are refused in ${pointer} with invalid_character`, () => {
+      assert.deepEqual(errorsOf(document), [[pointer, "invalid_character"]]);
+    });
+  }
+
+  it("leave a character outside the Basic Multilingual Plane (a surrogate pair) alone", () => {
+    const customer = { ...example.customer, first_name: "Jane \ud83d\ude00" };
+    assert.deepEqual(errorsOf({ ...example, customer }), []);
+  });
+});
