@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import type { Config } from "./config.js";
 import { MAX_REF_LENGTH } from "./domain/order-limits.js";
+import { registerApiReferencePage } from "./http/api-reference-page.js";
 import { createAuthenticator } from "./http/authenticate.js";
 import { createCachedLookups } from "./http/cached-lookups.js";
 import { answerClientError } from "./http/client-errors.js";
@@ -33,6 +34,8 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** The clock for timestamps and idempotency expiry; tests pass their own. */
   now?: () => Date;
+  /** Called for every route as it is registered; tests list them to check that the API description has each. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export interface OrderIntakeApp {
@@ -53,6 +56,9 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     logger: createLoggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.maxBodyBytes,
     requestTimeout: config.requestTimeoutMs,
+    // Node checks request and headers timeouts every 30 s by default: a client that stops sending would
+    // hold its connection up to that much longer than the timeout says.
+    http: { connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs) },
     // Behind a load balancer, the client of the failed-authentication limit is the one it names.
     trustProxy: config.trustProxy,
     keepAliveTimeout: config.keepAliveTimeoutMs,
@@ -68,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     // So are Node's, for what never became a request: malformed HTTP, oversized headers, a timeout.
     clientErrorHandler: answerClientError,
   });
+  if (options.onRoute) app.addHook("onRoute", options.onRoute);
   // Route schemas describe the API in OpenAPI; validation is the domain's (all errors at once, with codes),
   // and responses are serialised exactly as the handlers build them.
   app.setValidatorCompiler(() => () => true);
@@ -119,12 +126,20 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerProblemHandlers(app);
   const draining = registerDraining(app);
   registerJsonBodyParser(app);
-  await registerOpenApi(app, version);
+  await registerOpenApi(app, { version, settings: config });
+  await registerApiReferencePage(app);
   registerHealthRoutes(app, store);
   registerMetricsRoute(app, metrics);
   registerProblemTypeRoutes(app);
   const limits = config.orderLimits;
-  registerCustomerOrderRoutes(app, { lookups, authenticate, runIntake, limits, now });
+  registerCustomerOrderRoutes(app, {
+    lookups,
+    authenticate,
+    runIntake,
+    limits,
+    maxBodyBytes: config.maxBodyBytes,
+    now,
+  });
   registerBatchRoutes(app, {
     store,
     lookups,

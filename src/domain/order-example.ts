@@ -1,4 +1,10 @@
 /**
+ * The organisation `order-intake quickstart` creates. The API reference's examples name it, so that "Try it
+ * out" on a quickstart service submits them as they are.
+ */
+export const DEMO_TRKREF = "DEMO";
+
+/**
  * A complete, valid order document for `trkref`, as a merchant would send it. Its type is inferred rather
  * than declared as `CustomerOrderDocument`, because the schema that defines that type uses this example.
  */
@@ -28,5 +34,16 @@ export function exampleOrder(trkref: string) {
       },
       { sku: "MUG-001", price: 12.5, currency: "GBP" },
     ],
+  };
+}
+
+/** The smallest valid order document for `trkref`: only what is required. */
+export function minimalExampleOrder(trkref: string) {
+  return {
+    trkref,
+    order_ref: "ORD-2021-000124",
+    order_date: "26-09-2021",
+    customer: { email: "john.smith@example.com" },
+    order_items: [{ sku: "MUG-001" }],
   };
 }

@@ -2,7 +2,7 @@ import { FormatRegistry, type Static, type TSchema, Type } from "@sinclair/typeb
 import isEmailModule from "validator/lib/isEmail.js";
 import { MAX_EMAIL_LENGTH } from "./field-readers.js";
 import { MAX_PRICE_STRING_LENGTH } from "./field-rules.js";
-import { exampleOrder } from "./order-example.js";
+import { DEMO_TRKREF, exampleOrder } from "./order-example.js";
 import { DEFAULT_ORDER_LIMITS, MAX_REF_LENGTH, type OrderLimits } from "./order-limits.js";
 import { TRKREF_MAX_LENGTH, TRKREF_PATTERN } from "./trkref.js";
 import { METADATA_NAME_PATTERN } from "./validate-items.js";
@@ -65,7 +65,7 @@ function customerSchema(max: number) {
     },
     {
       description: "Required. The customer who placed the order; unknown fields are ignored with a warning",
-      examples: [exampleOrder("ABC-XYZ").customer],
+      examples: [exampleOrder(DEMO_TRKREF).customer],
     },
   );
 }
@@ -110,7 +110,7 @@ function itemSchema(limits: OrderLimits) {
         [{ field_1: "gift wrapped", colour: "blue" }],
       ),
     },
-    { description, examples: exampleOrder("ABC-XYZ").order_items },
+    { description, examples: exampleOrder(DEMO_TRKREF).order_items },
   );
 }
 
@@ -127,7 +127,7 @@ export function createCustomerOrderSchema(limits: OrderLimits = DEFAULT_ORDER_LI
         pattern: TRKREF_PATTERN,
         maxLength: TRKREF_MAX_LENGTH,
         description: `Required. The organisation: upper-case letters and digits in groups joined by single hyphens, at most ${TRKREF_MAX_LENGTH} characters; equal to the trkref of the path when there is one`,
-        examples: ["ABC-XYZ"],
+        examples: [DEMO_TRKREF, "ABC-XYZ"],
       }),
       order_ref: Type.Union([...refForms(MAX_REF_LENGTH, true)], {
         description: `Required. The merchant's unique order id: 1 to ${MAX_REF_LENGTH} characters, not blank, or a whole number kept as its decimal string`,
@@ -152,13 +152,13 @@ export function createCustomerOrderSchema(limits: OrderLimits = DEFAULT_ORDER_LI
         minItems: 1,
         maxItems: limits.maxItemsPerOrder,
         description: `Required. The items bought: 1 to ${limits.maxItemsPerOrder} objects`,
-        examples: [exampleOrder("ABC-XYZ").order_items],
+        examples: [exampleOrder(DEMO_TRKREF).order_items],
       }),
     },
     {
       description:
         "One customer order. Unknown fields are not errors: they are ignored and listed as warnings",
-      examples: [exampleOrder("ABC-XYZ")],
+      examples: [exampleOrder(DEMO_TRKREF)],
     },
   );
 }

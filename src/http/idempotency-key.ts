@@ -18,17 +18,23 @@ export function readIdempotencyKey(header: string | string[] | undefined): strin
   return key;
 }
 
-/** The optional header, as the OpenAPI document describes it on both write endpoints. */
+/**
+ * The optional header, as the OpenAPI document describes it on both write endpoints. The example is in the
+ * description only: an example value would be filled in by the reference page's "Try it out", and a retry
+ * with an edited body would then be refused as a reused key.
+ */
 export const IdempotencyKeyHeader = Type.Object({
   "idempotency-key": Type.Optional(
     Type.String({
       minLength: 1,
       maxLength: 255,
       description:
-        "Makes a retry safe: the same key with the same body replays the first answer (header " +
-        "Idempotent-Replayed: true); with another body it is refused (422); while the first is in flight, 409. " +
-        "Keys are remembered per API key for IDEMPOTENCY_TTL_HOURS (24 by default).",
-      examples: ['"8e03978e-40d5-43e8-bc93-6894a57f9324"'],
+        "Makes a retry safe. Send a new unique value (a UUID) with each new request and the same value when " +
+        "you retry it: the same key with the same body replays the first answer (with Idempotent-Replayed: " +
+        "true) instead of submitting again; with another body it is refused (422 idempotency_key_reused); " +
+        "while the first request is still in flight, 409 idempotency_key_in_flight. 1 to 255 visible ASCII " +
+        'characters, bare or quoted ("…"). Keys are remembered per API key for IDEMPOTENCY_TTL_HOURS ' +
+        "(24 by default). Example: 8e03978e-40d5-43e8-bc93-6894a57f9324.",
     }),
   ),
 });

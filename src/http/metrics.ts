@@ -81,7 +81,29 @@ export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): vo
   });
   app.get(
     "/metrics",
-    { schema: { tags: ["operations"], summary: "Prometheus metrics" } },
+    {
+      schema: {
+        operationId: "getMetrics",
+        tags: ["operations"],
+        summary: "Prometheus metrics",
+        description:
+          "Requests by route and status, group commits, the commit queue, submissions waiting and the " +
+          "processing lag, in the Prometheus text format. Needs no credentials: keep it off the public network.",
+        response: {
+          200: {
+            description: "The metrics in the Prometheus text exposition format",
+            content: {
+              "text/plain": {
+                schema: { type: "string" },
+                example:
+                  "# HELP order_intake_submissions_pending Accepted submissions not processed yet (all processes)\n" +
+                  "# TYPE order_intake_submissions_pending gauge\norder_intake_submissions_pending 0\n",
+              },
+            },
+          },
+        },
+      },
+    },
     async (_, reply) => {
       const body = await metrics.registry.metrics();
       return reply.type(metrics.registry.contentType).send(body);

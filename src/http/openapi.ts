@@ -1,27 +1,69 @@
 import swagger from "@fastify/swagger";
+import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { describeApi, type OverviewSettings } from "./api-overview.js";
+import { ProblemSchema } from "./response-schemas.js";
 
 /**
  * Generates the OpenAPI 3.1 document from the routes' own schemas (the same TypeBox schemas the domain is
- * described by), so the reference cannot drift from the code. Served at `GET /openapi.json`.
+ * described by) and this instance's limits, so the reference cannot drift from the code. Served at
+ * `GET /openapi.json`, and rendered by the reference page at `/docs`.
  */
-export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  options: { version: string; settings: OverviewSettings },
+): Promise<void> {
   await app.register(swagger, {
+    // Shared schemas appear under components by their own $id ("Problem") rather than a number.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: "3.1.0",
       info: {
         title: "order-intake",
-        version,
-        description:
-          "Durable intake of customer orders, wire-compatible with the v4 customer-order API. " +
-          "A 202 means the order is committed to disk; processing follows asynchronously.",
+        version: options.version,
+        description: describeApi(options.settings),
       },
-      components: { securitySchemes: { basicAuth: { type: "http", scheme: "basic" } } },
+      components: {
+        securitySchemes: {
+          basicAuth: {
+            type: "http",
+            scheme: "basic",
+            description:
+              "HTTP Basic: the username is the API key id (oik_…), the password its secret (ois_…). An " +
+              "operator issues keys with `order-intake key create --org <TRKREF>`; the secret is shown once.",
+          },
+        },
+      },
       tags: [
         { name: "customer orders", description: "Submit orders and follow what became of them" },
-        { name: "operations", description: "Health, readiness and the API description" },
+        { name: "operations", description: "Health, readiness, metrics and the API description" },
       ],
     },
   });
-  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // Shared by every problem answer: described once, under components.
+  app.addSchema(ProblemSchema);
+  app.get(
+    "/openapi.json",
+    {
+      schema: {
+        operationId: "getOpenApiDocument",
+        tags: ["operations"],
+        summary: "This API description",
+        description: "The OpenAPI 3.1 document, generated from the routes. Needs no credentials.",
+        response: {
+          200: Type.Object(
+            { openapi: Type.Literal("3.1.0") },
+            {
+              additionalProperties: true,
+              description: "The OpenAPI document",
+              examples: [
+                { openapi: "3.1.0", info: { title: "order-intake", version: options.version }, paths: {} },
+              ],
+            },
+          ),
+        },
+      },
+    },
+    async () => app.swagger(),
+  );
 }

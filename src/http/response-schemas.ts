@@ -1,20 +1,29 @@
 import { Type } from "@sinclair/typebox";
 
-/** Response bodies, for the OpenAPI document; handlers build exactly these shapes. */
+/**
+ * Response bodies, for the OpenAPI document; handlers build exactly these shapes. Each carries an example
+ * that `test/http/response-schemas.test.ts` checks against the schema, so that the two cannot disagree.
+ */
+export const EXAMPLE_SUBMISSION_ID = "01a22080-a27e-7679-b758-8002e3896ee9";
+export const EXAMPLE_BATCH_ID = "01a2208e-6ce4-7489-9071-f2e5e6462e30";
+const EXAMPLE_BATCH_SUBMISSION_ID = "01a2208e-6ce3-75aa-8c86-4f4d144c1c38";
+const ACCEPTED_AT = "2026-11-28T04:53:50.846Z";
+const PROCESSED_AT = "2026-11-28T04:53:50.848Z";
+
 const FieldErrorSchema = Type.Object({
   pointer: Type.String({
-    description: "JSON Pointer (RFC 6901) to the field",
+    description: 'JSON Pointer (RFC 6901) to the field; "" is the whole document',
     examples: ["/order_items/1/sku"],
   }),
   code: Type.String({
-    description: "Stable machine code, see /problems and docs/errors.md",
+    description: "Stable machine code of the field error (see the error catalogue above)",
     examples: ["required"],
   }),
-  message: Type.String({ examples: ["This field is required"] }),
+  message: Type.String({ description: "Human-readable; may change", examples: ["This field is required"] }),
 });
 
 const FieldWarningSchema = Type.Object({
-  pointer: Type.String({ examples: ["/fulfillment_date"] }),
+  pointer: Type.String({ description: "JSON Pointer to the ignored field", examples: ["/fulfillment_date"] }),
   code: Type.Literal("unknown_field"),
   message: Type.String({ examples: ['Unknown field "fulfillment_date" was ignored'] }),
   hint: Type.Optional(
@@ -25,18 +34,31 @@ const FieldWarningSchema = Type.Object({
 export const ProblemSchema = Type.Object(
   {
     type: Type.String({
-      description: "URI reference of the problem type",
+      description: "URI reference of the problem type; GET it for its description",
       examples: ["/problems/validation_failed"],
     }),
-    title: Type.String({ examples: ["Validation failed"] }),
-    status: Type.Integer({ examples: [422] }),
-    detail: Type.String({ examples: ["The order has 1 invalid field"] }),
-    code: Type.String({ description: "Stable machine code of the problem", examples: ["validation_failed"] }),
-    message: Type.String({ description: "Kept for clients of the v4 API", examples: ["Validation failed"] }),
-    errors: Type.Optional(Type.Array(FieldErrorSchema)),
-    warnings: Type.Optional(Type.Array(FieldWarningSchema)),
+    title: Type.String({ description: "Short summary of the problem type", examples: ["Validation failed"] }),
+    status: Type.Integer({ description: "The HTTP status, repeated for v4 clients", examples: [422] }),
+    detail: Type.String({
+      description: "What went wrong in this request",
+      examples: ["The order has 1 invalid field"],
+    }),
+    code: Type.String({
+      description: "Stable machine code of the problem: branch on this",
+      examples: ["validation_failed"],
+    }),
+    message: Type.String({
+      description: "Fixed per code; kept for v4 clients",
+      examples: ["Validation failed"],
+    }),
+    errors: Type.Optional(Type.Array(FieldErrorSchema, { description: "Every wrong field, all at once" })),
+    warnings: Type.Optional(Type.Array(FieldWarningSchema, { description: "Fields that were ignored" })),
   },
-  { $id: "Problem", description: "RFC 9457 problem details (application/problem+json)" },
+  {
+    $id: "Problem",
+    description: "RFC 9457 problem details (application/problem+json) with the v4 members",
+    additionalProperties: true,
+  },
 );
 
 export const AcceptedSchema = Type.Object(
@@ -44,68 +66,93 @@ export const AcceptedSchema = Type.Object(
     status: Type.Literal(202),
     id: Type.String({ format: "uuid", description: "The submission id (UUID version 7)" }),
     message: Type.Literal("Customer order accepted"),
-    warnings: Type.Optional(Type.Array(FieldWarningSchema)),
+    warnings: Type.Optional(
+      Type.Array(FieldWarningSchema, { description: "Unknown fields that were ignored; absent when none" }),
+    ),
   },
-  { description: "Accepted: the order is durably stored and will be processed" },
+  {
+    description: "Accepted: the order is durably stored and will be processed",
+    examples: [{ status: 202, id: EXAMPLE_SUBMISSION_ID, message: "Customer order accepted" }],
+  },
 );
+
+const SubmissionStatus = Type.Union(
+  [Type.Literal("accepted"), Type.Literal("processed"), Type.Literal("failed")],
+  { description: "accepted until the processor has applied it; then processed, or failed with a reason" },
+);
+const Outcome = Type.Union(
+  [Type.Literal("created"), Type.Literal("updated"), Type.Literal("duplicate"), Type.Null()],
+  { description: "What processing did to the order; null until processed, and when failed" },
+);
+const FailureReason = Type.Union([Type.String(), Type.Null()], {
+  description: "Why processing failed; null otherwise",
+});
+const ProcessedAt = Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
+  description: "When it was processed or failed; null while accepted",
+});
 
 export const SubmissionSchema = Type.Object(
   {
-    id: Type.String({ format: "uuid" }),
-    status: Type.Union([Type.Literal("accepted"), Type.Literal("processed"), Type.Literal("failed")]),
-    outcome: Type.Union([
-      Type.Literal("created"),
-      Type.Literal("updated"),
-      Type.Literal("duplicate"),
-      Type.Null(),
-    ]),
-    failure_reason: Type.Union([Type.String(), Type.Null()]),
-    trkref: Type.String({ examples: ["DEMO"] }),
-    order_ref: Type.String({ examples: ["ORDER-1001"] }),
-    accepted_at: Type.String({ format: "date-time" }),
-    processed_at: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+    id: Type.String({ format: "uuid", description: "The submission id" }),
+    status: SubmissionStatus,
+    outcome: Outcome,
+    failure_reason: FailureReason,
+    trkref: Type.String({ description: "The organisation", examples: ["DEMO"] }),
+    order_ref: Type.String({ description: "The order's reference as sent", examples: ["ORD-2021-000123"] }),
+    accepted_at: Type.String({ format: "date-time", description: "When the 202 was sent" }),
+    processed_at: ProcessedAt,
   },
-  { description: "The submission and what became of it" },
-);
-
-const problemDescriptions: Record<number, string> = {
-  400: "Malformed JSON or trkref",
-  401: "Missing, malformed, unknown, wrong or revoked credentials (with WWW-Authenticate)",
-  403: "The key may not act for the organisation, or order submission is off for it",
-  404: "Not found, or not visible to this key",
-  413: "Body over MAX_BODY_BYTES",
-  415: "Content-Type is not JSON",
-  422: "The document is invalid; every error is listed",
-  429: "Over the API key's rate limit, or too many failed authentications from this client (with Retry-After)",
-  503: "The order could not be stored now; nothing was stored (with Retry-After)",
-};
-
-/** The problem answers a route can give, keyed by status, each an RFC 9457 document. */
-export function problemResponses(...statuses: number[]) {
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
+  {
+    description: "The submission and what became of it",
+    examples: [
       {
-        description: problemDescriptions[status] ?? "Problem",
-        content: { "application/problem+json": { schema: { ...ProblemSchema, $id: undefined } } },
+        id: EXAMPLE_SUBMISSION_ID,
+        status: "processed",
+        outcome: "created",
+        failure_reason: null,
+        trkref: "DEMO",
+        order_ref: "ORD-2021-000123",
+        accepted_at: ACCEPTED_AT,
+        processed_at: PROCESSED_AT,
       },
-    ]),
-  );
-}
+    ],
+  },
+);
 
 const BatchResultSchema = Type.Object({
   index: Type.Integer({ description: "Position of the order in the request array" }),
-  order_ref: Type.Union([Type.String(), Type.Null()]),
+  order_ref: Type.Union([Type.String(), Type.Null()], { description: "The order_ref it sent; null if none" }),
   status: Type.Union([Type.Literal("accepted"), Type.Literal("rejected")]),
   id: Type.Optional(Type.String({ format: "uuid", description: "The submission id, when accepted" })),
-  errors: Type.Optional(Type.Array(FieldErrorSchema, { description: "Why it was rejected" })),
+  errors: Type.Optional(
+    Type.Array(FieldErrorSchema, { description: "Why it was rejected; pointers are relative to the order" }),
+  ),
   warnings: Type.Optional(Type.Array(FieldWarningSchema)),
 });
 
 const BatchSummarySchema = Type.Object({
-  accepted: Type.Integer({ examples: [2] }),
-  rejected: Type.Integer({ examples: [1] }),
+  accepted: Type.Integer({ description: "Orders accepted and stored", examples: [1] }),
+  rejected: Type.Integer({ description: "Orders rejected", examples: [1] }),
 });
+
+const acceptedResult = {
+  index: 0,
+  order_ref: "ORD-2021-000123",
+  status: "accepted",
+  id: EXAMPLE_BATCH_SUBMISSION_ID,
+};
+const rejectedResult = {
+  index: 1,
+  order_ref: "ORD-2021-000124",
+  status: "rejected",
+  errors: [
+    {
+      pointer: "/order_date",
+      code: "invalid_date",
+      message: "Must be a real calendar date written dd-mm-yyyy",
+    },
+  ],
+};
 
 export const BatchAnswerSchema = Type.Object(
   {
@@ -113,38 +160,67 @@ export const BatchAnswerSchema = Type.Object(
     id: Type.String({ format: "uuid", description: "The batch id" }),
     message: Type.Union([Type.Literal("Batch accepted"), Type.Literal("Batch partially accepted")]),
     summary: BatchSummarySchema,
-    results: Type.Array(BatchResultSchema),
+    results: Type.Array(BatchResultSchema, { description: "One entry per order, in request order" }),
   },
   { description: "Every order was accepted and durably stored" },
 );
 
+/** A 202 and a 206 batch answer, for the OpenAPI document. */
+export const batchAnswerExamples = {
+  accepted: {
+    status: 202,
+    id: EXAMPLE_BATCH_ID,
+    message: "Batch accepted",
+    summary: { accepted: 1, rejected: 0 },
+    results: [acceptedResult],
+  },
+  partial: {
+    status: 206,
+    id: EXAMPLE_BATCH_ID,
+    message: "Batch partially accepted",
+    summary: { accepted: 1, rejected: 1 },
+    results: [acceptedResult, rejectedResult],
+  },
+};
+
 export const BatchStatusSchema = Type.Object(
   {
-    id: Type.String({ format: "uuid" }),
-    created_at: Type.String({ format: "date-time" }),
+    id: Type.String({ format: "uuid", description: "The batch id" }),
+    created_at: Type.String({ format: "date-time", description: "When the batch was accepted" }),
     summary: BatchSummarySchema,
     results: Type.Array(
       Type.Composite([
         BatchResultSchema,
         Type.Object({
-          submission_status: Type.Optional(
-            Type.Union([Type.Literal("accepted"), Type.Literal("processed"), Type.Literal("failed")]),
-          ),
-          outcome: Type.Optional(
-            Type.Union([
-              Type.Literal("created"),
-              Type.Literal("updated"),
-              Type.Literal("duplicate"),
-              Type.Null(),
-            ]),
-          ),
-          failure_reason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-          processed_at: Type.Optional(Type.Union([Type.String({ format: "date-time" }), Type.Null()])),
+          submission_status: Type.Optional(SubmissionStatus),
+          outcome: Type.Optional(Outcome),
+          failure_reason: Type.Optional(FailureReason),
+          processed_at: Type.Optional(ProcessedAt),
         }),
       ]),
+      { description: "One entry per order; accepted ones with their submission's current state" },
     ),
   },
-  { description: "The batch, with the current status of each accepted order" },
+  {
+    description: "The batch, with the current status of each accepted order",
+    examples: [
+      {
+        id: EXAMPLE_BATCH_ID,
+        created_at: ACCEPTED_AT,
+        summary: { accepted: 1, rejected: 1 },
+        results: [
+          {
+            ...acceptedResult,
+            submission_status: "processed",
+            outcome: "created",
+            failure_reason: null,
+            processed_at: PROCESSED_AT,
+          },
+          rejectedResult,
+        ],
+      },
+    ],
+  },
 );
 
 const SubmissionSummarySchema = Type.Pick(SubmissionSchema, [
@@ -158,24 +234,59 @@ const SubmissionSummarySchema = Type.Pick(SubmissionSchema, [
 
 export const StoredOrderSchema = Type.Object(
   {
-    trkref: Type.String(),
-    order_ref: Type.String(),
-    order_date: Type.Optional(Type.String({ format: "date", description: "ISO 8601" })),
-    fulfilment_date: Type.Optional(Type.String({ format: "date", description: "ISO 8601" })),
-    language: Type.Optional(Type.String()),
-    locale: Type.Optional(Type.String()),
-    customer: Type.Object({ email: Type.String() }, { additionalProperties: true }),
+    trkref: Type.String({ description: "The organisation" }),
+    order_ref: Type.String({ description: "The order's reference, as a string" }),
+    order_date: Type.Optional(Type.String({ format: "date", description: "ISO 8601 yyyy-mm-dd" })),
+    fulfilment_date: Type.Optional(Type.String({ format: "date", description: "ISO 8601 yyyy-mm-dd" })),
+    language: Type.Optional(Type.String({ description: "Lower case (en)" })),
+    locale: Type.Optional(Type.String({ description: "ll-CC (en-GB)" })),
+    customer: Type.Object(
+      { email: Type.String({ description: "As sent" }) },
+      { additionalProperties: true, description: "The customer's fields as sent; country upper case" },
+    ),
     order_items: Type.Array(
       Type.Object(
-        { sku: Type.String(), price: Type.Optional(Type.String({ description: "Decimal with a dot" })) },
-        { additionalProperties: true },
+        {
+          sku: Type.String({ description: "As a string" }),
+          price: Type.Optional(Type.String({ description: "Decimal with a dot (55.99)" })),
+        },
+        { additionalProperties: true, description: "An item; currency upper case, metadata as sent" },
       ),
     ),
-    created_at: Type.String({ format: "date-time" }),
-    updated_at: Type.String({ format: "date-time" }),
+    created_at: Type.String({ format: "date-time", description: "When the first submission was processed" }),
+    updated_at: Type.String({ format: "date-time", description: "When a submission last changed it" }),
     submissions: Type.Array(SubmissionSummarySchema, {
       description: "Every submission for this order, oldest first",
     }),
   },
-  { description: "The order as it stands after every processed submission, in normalised form" },
+  {
+    description: "The order as it stands after every processed submission, in normalised form",
+    examples: [
+      {
+        trkref: "DEMO",
+        order_ref: "ORD-2021-000123",
+        order_date: "2021-09-25",
+        fulfilment_date: "2021-09-27",
+        language: "en",
+        locale: "en-GB",
+        customer: { email: "jane.doe@example.com", customer_ref: "CUST-0042", country: "GB" },
+        order_items: [
+          { sku: "TSHIRT-BLUE-M", price: "55.99", currency: "GBP", metadata: { field_1: "gift wrapped" } },
+          { sku: "MUG-001", price: "12.5", currency: "GBP" },
+        ],
+        created_at: PROCESSED_AT,
+        updated_at: PROCESSED_AT,
+        submissions: [
+          {
+            id: EXAMPLE_SUBMISSION_ID,
+            status: "processed",
+            outcome: "created",
+            failure_reason: null,
+            accepted_at: ACCEPTED_AT,
+            processed_at: PROCESSED_AT,
+          },
+        ],
+      },
+    ],
+  },
 );

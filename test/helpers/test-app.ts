@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import type { RouteOptions } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { issueCredential } from "../../src/domain/api-credentials.js";
@@ -36,12 +37,12 @@ export async function createKey(store: Store, trkrefs: string[]) {
 /**
  * The real app on a real SQLite file in a temp dir (or on `databasePath`, to reopen a file), with
  * organisation ACME enabled and a key for it, and no per-key rate limit unless `env` sets one. `now` replaces
- * the clock. Logs are kept in `logLines()` for
+ * the clock, and `onRoute` hears of every route registered. Logs are kept in `logLines()` for
  * tests that check what a log may not contain.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { now?: () => Date; databasePath?: string } = {},
+  options: { now?: () => Date; databasePath?: string; onRoute?: (route: RouteOptions) => void } = {},
 ) {
   const dir = createTempDir();
   const databasePath = options.databasePath ?? join(dir.path, "orders.db");
@@ -56,7 +57,13 @@ export async function createTestApp(
   const logStream = new PassThrough();
   const lines: string[] = [];
   logStream.on("data", (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
-  const intake = await buildApp({ config, store, logStream, ...(options.now && { now: options.now }) });
+  const intake = await buildApp({
+    config,
+    store,
+    logStream,
+    ...(options.now && { now: options.now }),
+    ...(options.onRoute && { onRoute: options.onRoute }),
+  });
   const processor = createProcessor({ store, log: intake.app.log, batchSize: 100, pollMs: 1000 });
   const acme = await createOrgAndKey(store, "ACME");
   return {

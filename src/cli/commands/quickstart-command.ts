@@ -1,9 +1,7 @@
-import { exampleOrder } from "../../domain/order-example.js";
+import { DEMO_TRKREF, exampleOrder } from "../../domain/order-example.js";
 import { startServer, stopOnSignals } from "../../server.js";
 import type { CliContext } from "../cli-context.js";
 import { createKeyFor } from "./key-commands.js";
-
-const DEMO_TRKREF = "DEMO";
 
 /**
  * `quickstart`: for a first run on a laptop. Makes sure an enabled DEMO organisation exists, issues a fresh
@@ -35,6 +33,9 @@ Submit your first order (in another terminal):
 
 Then follow it with the URL in the Location header:
   curl -u '${keyId}:${secret}' ${base}/v4/customer_orders/<id>
+
+Or open the API reference, click Authorize, enter the key and secret above, and send the example order:
+  ${base}/docs
 
 Stop with Ctrl-C. Tests: npm test
 `);

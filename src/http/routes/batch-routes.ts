@@ -3,16 +3,25 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { assessBatch, trkrefsNamedIn } from "../../domain/assess-batch.js";
 import { type BatchOrderResult, batchVerdict, summariseBatch } from "../../domain/batch-result.js";
 import { ProblemError } from "../../domain/error-catalogue.js";
+import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../domain/order-example.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newSubmissionId } from "../../domain/submission-id.js";
 import type { ApiKeyRecord, Store, StoredBatch } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import type { Lookups } from "../cached-lookups.js";
+import { idempotentReplayedHeader, locationHeader, rateLimitHeaders } from "../documented-headers.js";
 import { IdempotencyKeyHeader } from "../idempotency-key.js";
 import { type IntakeAnswer, jsonAnswer, type RunIntake } from "../intake-runner.js";
 import { PROBLEM_CONTENT_TYPE, problemDocument } from "../problem-details.js";
-import { BatchAnswerSchema, BatchStatusSchema, problemResponses } from "../response-schemas.js";
+import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
+import {
+  BatchAnswerSchema,
+  BatchStatusSchema,
+  batchAnswerExamples,
+  EXAMPLE_BATCH_ID,
+} from "../response-schemas.js";
+import { BatchIdParam } from "./route-params.js";
 
 export interface BatchRouteDeps {
   /** Reads batches. */
@@ -36,21 +45,42 @@ export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps):
       bodyLimit: deps.maxBatchBodyBytes,
       onRequest: requireApiKey(deps.authenticate),
       schema: {
+        operationId: "submitCustomerOrderBatch",
         tags: ["customer orders"],
         summary: "Submit a batch of customer orders, each naming its own trkref",
+        description: batchDescription(deps),
         security: [{ basicAuth: [] }],
         headers: IdempotencyKeyHeader,
         body: Type.Array(createCustomerOrderSchema(deps.limits), {
           minItems: 1,
           maxItems: deps.maxOrdersPerBatch,
+          description: `A JSON array of 1 to ${deps.maxOrdersPerBatch} order documents`,
+          examples: [[exampleOrder(DEMO_TRKREF), minimalExampleOrder(DEMO_TRKREF)]],
         }),
         response: {
-          202: BatchAnswerSchema,
-          206: {
-            ...BatchAnswerSchema,
-            description: "Some orders were accepted; the rest are listed with their errors",
-          },
-          ...problemResponses(400, 401, 409, 413, 415, 422, 429, 503),
+          202: batchAnswerResponse("Every order was accepted and durably stored", "accepted"),
+          206: batchAnswerResponse(
+            "Some orders were accepted and durably stored; the rest are listed with their errors",
+            "partial",
+          ),
+          ...problemResponses(
+            "invalid_json",
+            "invalid_idempotency_key",
+            "bad_request",
+            ...AUTHENTICATION_PROBLEMS,
+            "request_timeout",
+            "idempotency_key_in_flight",
+            "payload_too_large",
+            "too_many_orders",
+            "unsupported_media_type",
+            "no_data",
+            "validation_failed",
+            "batch_invalid",
+            "idempotency_key_reused",
+            "internal_error",
+            "store_unavailable",
+            "overloaded",
+          ),
         },
       },
     },
@@ -62,11 +92,16 @@ export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps):
     {
       onRequest: requireApiKey(deps.authenticate),
       schema: {
+        operationId: "getCustomerOrderBatch",
         tags: ["customer orders"],
         summary: "A batch and the current status of each of its orders",
+        description: "Only the API key that sent the batch sees it; any other key gets 404.",
         security: [{ basicAuth: [] }],
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
-        response: { 200: BatchStatusSchema, ...problemResponses(401, 404, 429) },
+        params: Type.Object({ id: BatchIdParam }),
+        response: {
+          200: { ...BatchStatusSchema, headers: rateLimitHeaders },
+          ...problemResponses(...AUTHENTICATION_PROBLEMS, "not_found", "internal_error"),
+        },
       },
     },
     async (request) => {
@@ -80,6 +115,33 @@ export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps):
       return toBatchStatus(batch);
     },
   );
+}
+
+function batchDescription(deps: BatchRouteDeps): string {
+  return [
+    "Each order is validated and authorised on its own (an order for an organisation the key may not act " +
+      "for is rejected alone); every accepted order is committed, with a record of the batch, before the " +
+      "answer: 202 when all were accepted, 206 when some were, a 422 problem when none was. Each accepted " +
+      "order gets its own submission id and is processed like a single submission.",
+    `Limits: at most ${deps.maxOrdersPerBatch} orders (413 too_many_orders) and ${deps.maxBatchBodyBytes} ` +
+      "bytes (413 payload_too_large) per batch; each order within the limits of a single order. Refused as " +
+      "a whole, with nothing stored: a body that is not an array, an empty array, and the usual 400, 401, 415.",
+  ].join("\n\n");
+}
+
+/** A 2xx batch answer as the OpenAPI document describes it. */
+function batchAnswerResponse(description: string, example: keyof typeof batchAnswerExamples) {
+  return {
+    description,
+    headers: {
+      ...locationHeader("The batch's status resource", batchLocation(EXAMPLE_BATCH_ID)),
+      ...rateLimitHeaders,
+      ...idempotentReplayedHeader,
+    },
+    content: {
+      "application/json": { schema: BatchAnswerSchema, example: batchAnswerExamples[example] },
+    },
+  };
 }
 
 async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {

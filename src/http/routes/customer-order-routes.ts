@@ -1,22 +1,27 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
-import type { OrderLimits } from "../../domain/order-limits.js";
+import { MAX_REF_LENGTH, type OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newSubmissionId } from "../../domain/submission-id.js";
-import { isTrkref, TRKREF_PATTERN } from "../../domain/trkref.js";
+import { isTrkref } from "../../domain/trkref.js";
 import { type OrderValidation, validateOrder } from "../../domain/validate-order.js";
 import { type Authenticate, apiKeyOf } from "../authenticate.js";
 import type { Lookups } from "../cached-lookups.js";
+import { idempotentReplayedHeader, locationHeader, rateLimitHeaders } from "../documented-headers.js";
 import { IdempotencyKeyHeader } from "../idempotency-key.js";
 import { jsonAnswer, type RunIntake } from "../intake-runner.js";
-import { AcceptedSchema, problemResponses } from "../response-schemas.js";
+import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
+import { AcceptedSchema, EXAMPLE_SUBMISSION_ID } from "../response-schemas.js";
+import { TrkrefParam } from "./route-params.js";
 
 export interface CustomerOrderRouteDeps {
   lookups: Lookups;
   authenticate: Authenticate;
   runIntake: RunIntake;
   limits: OrderLimits;
+  /** Largest body accepted, for the API description (the app enforces it). */
+  maxBodyBytes: number;
   now: () => Date;
 }
 
@@ -30,13 +35,46 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
     "/v4/organisations/:trkref/customer_order",
     {
       schema: {
+        operationId: "submitCustomerOrder",
         tags: ["customer orders"],
         summary: "Submit one customer order",
+        description: submitDescription(deps),
         security: [{ basicAuth: [] }],
-        params: Type.Object({ trkref: Type.String({ pattern: TRKREF_PATTERN, maxLength: 64 }) }),
+        params: Type.Object({ trkref: TrkrefParam }),
         headers: IdempotencyKeyHeader,
         body: createCustomerOrderSchema(deps.limits),
-        response: { 202: AcceptedSchema, ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503) },
+        response: {
+          202: {
+            ...AcceptedSchema,
+            headers: {
+              ...locationHeader(
+                "The submission's status resource: GET it to follow the order",
+                submissionLocation(EXAMPLE_SUBMISSION_ID),
+              ),
+              ...rateLimitHeaders,
+              ...idempotentReplayedHeader,
+            },
+          },
+          ...problemResponses(
+            "invalid_json",
+            "invalid_trkref",
+            "invalid_idempotency_key",
+            "bad_request",
+            ...AUTHENTICATION_PROBLEMS,
+            "key_not_allowed",
+            "feature_disabled",
+            "request_timeout",
+            "idempotency_key_in_flight",
+            "payload_too_large",
+            "unsupported_media_type",
+            "no_data",
+            "validation_failed",
+            "idempotency_key_reused",
+            "internal_error",
+            "store_unavailable",
+            "overloaded",
+          ),
+        },
       },
       // Before the body is read: an unauthorised client cannot make the service parse megabytes.
       onRequest: async (request: OrderRequest, reply) => {
@@ -63,6 +101,20 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
         };
       }),
   );
+}
+
+function submitDescription(deps: CustomerOrderRouteDeps): string {
+  const { maxItemsPerOrder, maxMetadataEntries, maxStringLength } = deps.limits;
+  return [
+    "Checks the order document, reporting every wrong field at once (422), commits it durably, and only " +
+      "then answers 202 with the submission id and a Location to poll. Processing into the organisation's " +
+      "order records follows asynchronously.",
+    `Limits: a body of at most ${deps.maxBodyBytes} bytes (413), ${maxItemsPerOrder} items per order, ` +
+      `${maxMetadataEntries} metadata entries per item, free-text fields of ${maxStringLength} characters, ` +
+      `order_ref and sku of ${MAX_REF_LENGTH} (422 too_many or too_long).`,
+    "Send Content-Type: application/json in UTF-8. Unknown fields are ignored and listed as warnings. " +
+      "The same document sent twice is two submissions; send an Idempotency-Key to make a retry safe.",
+  ].join("\n\n");
 }
 
 /** 401 for bad credentials, 400 for a malformed trkref, 403 when the key or the organisation says no. */

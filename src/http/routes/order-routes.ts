@@ -1,10 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
-import { isTrkref, TRKREF_PATTERN } from "../../domain/trkref.js";
+import { isTrkref } from "../../domain/trkref.js";
 import type { Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
-import { problemResponses, StoredOrderSchema } from "../response-schemas.js";
+import { rateLimitHeaders } from "../documented-headers.js";
+import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
+import { StoredOrderSchema } from "../response-schemas.js";
+import { OrderRefParam, TrkrefParam } from "./route-params.js";
 import { summariseSubmission } from "./submission-routes.js";
 
 /** `GET /v4/organisations/{trkref}/customer_orders/{order_ref}`: the order as it stands now. */
@@ -17,14 +20,25 @@ export function registerOrderRoutes(
     {
       onRequest: requireApiKey(deps.authenticate),
       schema: {
+        operationId: "getCustomerOrder",
         tags: ["customer orders"],
         summary: "The order as it stands after every processed submission for it",
+        description:
+          "The order in normalised form (ISO dates, prices with a decimal dot, codes in canonical case), " +
+          "with the submissions that built it. 404 until a submission for it has been processed: poll the " +
+          "submission's status first.",
         security: [{ basicAuth: [] }],
-        params: Type.Object({
-          trkref: Type.String({ pattern: TRKREF_PATTERN, maxLength: 64 }),
-          order_ref: Type.String({ description: "URL-encoded order_ref" }),
-        }),
-        response: { 200: StoredOrderSchema, ...problemResponses(400, 401, 404, 429) },
+        params: Type.Object({ trkref: TrkrefParam, order_ref: OrderRefParam }),
+        response: {
+          200: { ...StoredOrderSchema, headers: rateLimitHeaders },
+          ...problemResponses(
+            "invalid_trkref",
+            "bad_request",
+            ...AUTHENTICATION_PROBLEMS,
+            "not_found",
+            "internal_error",
+          ),
+        },
       },
     },
     async (request) => {

@@ -3,7 +3,10 @@ import type { FastifyInstance } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Store, SubmissionRecord } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
-import { problemResponses, SubmissionSchema } from "../response-schemas.js";
+import { rateLimitHeaders } from "../documented-headers.js";
+import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
+import { SubmissionSchema } from "../response-schemas.js";
+import { SubmissionIdParam } from "./route-params.js";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,11 +20,19 @@ export function registerSubmissionRoutes(
     {
       onRequest: requireApiKey(deps.authenticate),
       schema: {
+        operationId: "getSubmission",
         tags: ["customer orders"],
         summary: "What became of a submission",
+        description:
+          "Poll this after a 202 (the Location header names it): status is accepted until the processor " +
+          "has applied the submission, then processed with an outcome, or failed with a reason. Only keys " +
+          "allowed for the submission's organisation see it; any other key gets 404, as for an unknown id.",
         security: [{ basicAuth: [] }],
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
-        response: { 200: SubmissionSchema, ...problemResponses(401, 404, 429) },
+        params: Type.Object({ id: SubmissionIdParam }),
+        response: {
+          200: { ...SubmissionSchema, headers: rateLimitHeaders },
+          ...problemResponses(...AUTHENTICATION_PROBLEMS, "not_found", "internal_error"),
+        },
       },
     },
     async (request) => {

@@ -1,0 +1,64 @@
+import { type FieldError, type ProblemCode, ProblemError } from "../domain/error-catalogue.js";
+import { problemDocument } from "./problem-details.js";
+
+type ProblemOptions = ConstructorParameters<typeof ProblemError>[1];
+
+const invalidDate: FieldError = {
+  pointer: "/order_date",
+  code: "invalid_date",
+  message: "Must be a real calendar date written dd-mm-yyyy",
+};
+const missingSku: FieldError = {
+  pointer: "/order_items/1/sku",
+  code: "required",
+  message: "This field is required",
+};
+
+const EXAMPLE_BATCH_ID = "01a2208e-6ce4-7489-9071-f2e5e6462e30";
+
+/**
+ * What an occurrence of a code says beyond the catalogue's message, where one example body would otherwise
+ * leave a reader guessing (the `errors` of a 422, the `results` of a refused batch).
+ */
+const occurrences: Partial<Record<ProblemCode, ProblemOptions>> = {
+  invalid_json: {
+    detail: "Request body is not valid JSON: Expected ',' or '}' after property value in JSON at position 41",
+  },
+  invalid_trkref: { detail: "Invalid TRKREF supplied: acme" },
+  unauthorized: { detail: "Unknown, revoked or wrong credentials" },
+  key_not_allowed: { detail: "This API key may not submit orders for ACME" },
+  feature_disabled: {
+    detail: "Customer order submission is not enabled for DEMO; ask the operator to enable it",
+  },
+  payload_too_large: { detail: "Request body is too large" },
+  too_many_orders: { detail: "The batch has 1200 orders; at most 1000" },
+  rate_limited: { detail: "This API key may make 100 requests per second (bursts of 200)" },
+  authentication_throttled: { detail: "Too many failed authentications from this address" },
+  unsupported_media_type: { detail: "Unsupported Media Type: text/plain" },
+  no_data: { errors: [{ pointer: "", code: "required", message: "No data provided" }] },
+  validation_failed: {
+    detail: "The order has 2 invalid fields",
+    errors: [invalidDate, missingSku],
+    warnings: [
+      {
+        pointer: "/fulfillment_date",
+        code: "unknown_field",
+        message: 'Unknown field "fulfillment_date" was ignored',
+        hint: "fulfilment_date",
+      },
+    ],
+  },
+  batch_invalid: {
+    detail: "None of the 1 orders was accepted; see results",
+    extensions: {
+      id: EXAMPLE_BATCH_ID,
+      summary: { accepted: 0, rejected: 1 },
+      results: [{ index: 0, order_ref: "B-7", status: "rejected", errors: [invalidDate] }],
+    },
+  },
+};
+
+/** The problem document the service answers for `code`, as an example for the API reference. */
+export function exampleProblem(code: ProblemCode): Record<string, unknown> {
+  return problemDocument(new ProblemError(code, occurrences[code]));
+}

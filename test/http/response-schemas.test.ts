@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { afterEach, describe, it } from "node:test";
+import { FormatRegistry, type TSchema } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { type ProblemCode, problemCatalogue } from "../../src/domain/error-catalogue.js";
+import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../src/domain/order-example.js";
+import { exampleProblem } from "../../src/http/problem-examples.js";
+import {
+  AcceptedSchema,
+  BatchAnswerSchema,
+  BatchStatusSchema,
+  batchAnswerExamples,
+  ProblemSchema,
+  StoredOrderSchema,
+  SubmissionSchema,
+} from "../../src/http/response-schemas.js";
+import { createOrgAndKey } from "../helpers/test-app.js";
+import { createAppPool, postOrder } from "./order-requests.js";
+
+// The formats the answer schemas name; TypeBox checks only those it is given.
+const formats: Record<string, RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  "date-time": /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+};
+for (const [name, pattern] of Object.entries(formats)) {
+  if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, (value) => pattern.test(value));
+}
+
+function assertMatches(schema: TSchema, value: unknown, what: string) {
+  const errors = [...Value.Errors(schema, value)].map((error) => `${error.path}: ${error.message}`);
+  assert.deepEqual(errors, [], `${what} does not match its schema`);
+}
+
+const apps = createAppPool();
+afterEach(() => apps.closeAll());
+
+describe("the examples of the API description", () => {
+  it("match the schemas they illustrate", () => {
+    for (const [name, schema] of Object.entries({
+      AcceptedSchema,
+      SubmissionSchema,
+      BatchStatusSchema,
+      StoredOrderSchema,
+    })) {
+      const examples = (schema as TSchema & { examples?: unknown[] }).examples ?? [];
+      assert.ok(examples.length > 0, `${name} has an example`);
+      for (const example of examples) assertMatches(schema, example, `the example of ${name}`);
+    }
+    for (const [name, example] of Object.entries(batchAnswerExamples)) {
+      assertMatches(BatchAnswerSchema, example, `the ${name} batch answer example`);
+    }
+    for (const code of Object.keys(problemCatalogue) as ProblemCode[]) {
+      assertMatches(ProblemSchema, exampleProblem(code), `the example problem ${code}`);
+    }
+  });
+
+  it("are accepted as they are by a service with the quickstart organisation", async () => {
+    const t = await apps.open();
+    const demo = await createOrgAndKey(t.store, DEMO_TRKREF);
+    const single = await postOrder(t, exampleOrder(DEMO_TRKREF), {
+      trkref: DEMO_TRKREF,
+      authorization: demo.authorization,
+    });
+    assert.equal(single.statusCode, 202, single.body);
+    assert.equal(single.json().warnings, undefined, "the example has no unknown field");
+    const batch = await t.app.inject({
+      method: "POST",
+      url: "/v4/customer_orders",
+      headers: { authorization: demo.authorization, "content-type": "application/json" },
+      payload: [exampleOrder(DEMO_TRKREF), minimalExampleOrder(DEMO_TRKREF)],
+    });
+    assert.equal(batch.statusCode, 202, batch.body);
+    assert.deepEqual(batch.json().summary, { accepted: 2, rejected: 0 });
+  });
+});
+
+describe("the answers the service sends", () => {
+  it("have the shapes the API description gives them", async () => {
+    const t = await apps.open();
+    const get = (url: string) =>
+      t.app.inject({ method: "GET", url, headers: { authorization: t.acme.authorization } });
+
+    const accepted = await postOrder(t, exampleOrder("ACME"));
+    assertMatches(AcceptedSchema, accepted.json(), "a 202 answer");
+    const batch = await t.app.inject({
+      method: "POST",
+      url: "/v4/customer_orders",
+      headers: { authorization: t.acme.authorization, "content-type": "application/json" },
+      payload: [minimalExampleOrder("ACME"), { ...minimalExampleOrder("ACME"), order_date: "31-02-2021" }],
+    });
+    assert.equal(batch.statusCode, 206);
+    assertMatches(BatchAnswerSchema, batch.json(), "a 206 batch answer");
+    await t.processAll();
+
+    assertMatches(SubmissionSchema, (await get(String(accepted.headers.location))).json(), "a submission");
+    assertMatches(BatchStatusSchema, (await get(String(batch.headers.location))).json(), "a batch");
+    const order = await get("/v4/organisations/ACME/customer_orders/ORD-2021-000123");
+    assert.equal(order.statusCode, 200);
+    assertMatches(StoredOrderSchema, order.json(), "an order read back");
+
+    const refused = await postOrder(t, { ...exampleOrder("ACME"), order_date: "2021-09-25" });
+    assert.equal(refused.statusCode, 422);
+    assertMatches(ProblemSchema, refused.json(), "a 422 problem");
+  });
+});
