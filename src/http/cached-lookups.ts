@@ -42,10 +42,26 @@ export function createCachedLookups(store: Store, options: LookupCacheOptions): 
   };
   const keys = new LRUCache<string, ApiKeyRecord>(cacheOptions);
   const organisations = new LRUCache<string, Organisation>(cacheOptions);
+  // A read that started before a change was reported may answer after it with what the change replaced;
+  // counting reports lets such a read's answer be used once without being cached.
+  let changesSeen = 0;
+  const readThrough = async <V extends object>(
+    cache: LRUCache<string, V>,
+    key: string,
+    load: () => Promise<V | undefined>,
+  ): Promise<V | undefined> => {
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const changesBefore = changesSeen;
+    const loaded = await load();
+    if (loaded && changesSeen === changesBefore) cache.set(key, loaded);
+    return loaded;
+  };
   return {
     findApiKey: (id) => readThrough(keys, id, () => store.findApiKey(id)),
     findOrganisation: (trkref) => readThrough(organisations, trkref, () => store.findOrganisation(trkref)),
     forget(change) {
+      changesSeen++;
       if ("apiKey" in change) keys.delete(change.apiKey);
       else if ("organisation" in change) organisations.delete(change.organisation);
       else {
@@ -54,16 +70,4 @@ export function createCachedLookups(store: Store, options: LookupCacheOptions): 
       }
     },
   };
-}
-
-async function readThrough<V extends object>(
-  cache: LRUCache<string, V>,
-  key: string,
-  load: () => Promise<V | undefined>,
-): Promise<V | undefined> {
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const loaded = await load();
-  if (loaded) cache.set(key, loaded);
-  return loaded;
 }
