@@ -13,7 +13,11 @@ export interface BucketState {
   updatedAtMs: number;
 }
 
-/** What a draw asks: go ahead only if `need` tokens are there, and then take `cost` of them. */
+/**
+ * What a draw asks: go ahead only if `need` tokens are there, and then take `cost` of them. A draw that
+ * needs nothing (recording a failure) may leave the bucket in debt, down to minus its size, so that a
+ * wave of concurrent requests that all passed a check pays for itself with a longer wait.
+ */
 export interface BucketDraw {
   cost: number;
   need: number;
@@ -37,8 +41,9 @@ export function drawFromBucket(
   draw: BucketDraw,
 ): { state: BucketState; verdict: BucketVerdict } {
   const tokens = refilled(state, policy, nowMs);
-  const allowed = tokens >= draw.need;
-  const after = allowed ? Math.max(0, tokens - draw.cost) : tokens;
+  // A draw that needs nothing goes ahead even from a bucket in debt.
+  const allowed = draw.need <= 0 || tokens >= draw.need;
+  const after = allowed ? Math.max(-policy.burst, tokens - draw.cost) : tokens;
   return {
     state: { tokens: after, updatedAtMs: nowMs },
     verdict: verdictFor(allowed, after, policy, draw),
@@ -62,7 +67,7 @@ export function verdictFor(
   const msFor = (missing: number) => Math.ceil((Math.max(0, missing) * 1000) / policy.ratePerSecond);
   return {
     allowed,
-    remaining: Math.floor(tokens),
+    remaining: Math.max(0, Math.floor(tokens)),
     retryAfterMs: allowed ? 0 : msFor(draw.need - tokens),
     fullInMs: msFor(policy.burst - tokens),
   };

@@ -61,21 +61,22 @@ export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyRecord> {
     if (!limits) return checkCredentials(request.headers.authorization);
     const { limiter, perKey, authFailures } = limits;
-    const client = `client:${request.ip}`;
-    if (authFailures) {
-      const verdict = await limiter.draw(client, authFailures, { cost: 0, need: 1 });
+    const header = request.headers.authorization;
+    const failures = authFailures && header ? failureBucket(request.ip, header) : undefined;
+    if (authFailures && failures) {
+      const verdict = await limiter.draw(failures, authFailures, { cost: 0, need: 1 });
       if (verdict && !verdict.allowed) {
         throw new ProblemError("authentication_throttled", {
-          detail: "Too many failed authentications from this address",
+          detail: "Too many failed authentications from this address with this key id",
           headers: retryAfter(verdict),
         });
       }
     }
     let key: ApiKeyRecord;
     try {
-      key = await checkCredentials(request.headers.authorization);
+      key = await checkCredentials(header);
     } catch (error) {
-      if (authFailures) await limiter.draw(client, authFailures, { cost: 1, need: 0 });
+      if (authFailures && failures) await limiter.draw(failures, authFailures, { cost: 1, need: 0 });
       throw error;
     }
     if (perKey) {
@@ -93,6 +94,16 @@ export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits
 }
 
 export type Authenticate = ReturnType<typeof createAuthenticator>;
+
+/**
+ * Failures are counted per client address and key id: a broken integration (a cron job with a revoked key)
+ * holds back only itself, not every merchant behind the same address. A request without credentials is
+ * not counted: clients that negotiate Basic authentication send their first request without them.
+ */
+function failureBucket(address: string, header: string): string {
+  const keyId = parseBasicCredentials(header)?.keyId.slice(0, 64) ?? "";
+  return `auth-failures:${address}:${keyId}`;
+}
 
 const retryAfter = (verdict: BucketVerdict) => ({
   "retry-after": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),

@@ -51,9 +51,10 @@ describe("token bucket", () => {
       state = drawFromBucket(state, policy, 0, record).state;
     }
     assert.equal(drawFromBucket(state, policy, 0, look).verdict.allowed, false);
-    // Recording goes on when empty, and never below zero.
-    const after = drawFromBucket(state, policy, 0, record);
-    assert.equal(after.verdict.allowed, true);
-    assert.equal(after.state.tokens, 0);
+    // Recording goes on when empty, into debt down to minus the bucket's size, which then takes longer to repay.
+    for (let n = 0; n < 10; n++) state = drawFromBucket(state, policy, 0, record).state;
+    assert.equal(state?.tokens, -4);
+    const owing = drawFromBucket(state, policy, 0, look).verdict;
+    assert.deepEqual(owing, { allowed: false, remaining: 0, retryAfterMs: 2500, fullInMs: 4000 });
   });
 });

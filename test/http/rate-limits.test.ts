@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
-import { createKey } from "../helpers/test-app.js";
+import { basicAuth, createKey } from "../helpers/test-app.js";
 import { countSubmissionRows, createAppPool, postOrder } from "./order-requests.js";
 
 const apps = createAppPool();
@@ -86,26 +86,57 @@ describe("failed authentication from one client", () => {
       remoteAddress: address,
     });
 
-  it("is answered 429 once the client has failed too often, even with good credentials, until time passes", async () => {
+  it("is answered 429 once one address has failed too often with one key id, even with the right secret", async () => {
     const clock = manualClock();
     const t = await apps.open({ AUTH_FAILURES_PER_MINUTE: "3" }, { now: clock.now });
+    const guess = basicAuth(t.acme.keyId, "guessed-secret");
     for (let n = 0; n < 3; n++)
-      assertProblem(await fromAddress(t, wrong, "203.0.113.7"), 401, "unauthorized");
+      assertProblem(await fromAddress(t, guess, "203.0.113.7"), 401, "unauthorized");
     const throttled = assertProblem(
-      await fromAddress(t, wrong, "203.0.113.7"),
+      await fromAddress(t, guess, "203.0.113.7"),
       429,
       "authentication_throttled",
     );
     assert.match(throttled.detail, /failed authentications/);
-    const good = await fromAddress(t, t.acme.authorization, "203.0.113.7");
-    assertProblem(good, 429, "authentication_throttled");
-    assert.equal(good.headers["retry-after"], "20");
+    // The right secret is not even checked: a guesser who found it learns nothing until time passes.
+    const right = await fromAddress(t, t.acme.authorization, "203.0.113.7");
+    assertProblem(right, 429, "authentication_throttled");
+    assert.equal(right.headers["retry-after"], "20");
 
-    // Another address is not held back, and the first may try again once a token has come back.
+    // Another merchant's key behind the same address, and this key from another address, go on.
+    const neighbour = await createKey(t.store, ["ACME"]);
+    assert.equal((await fromAddress(t, neighbour.authorization, "203.0.113.7")).statusCode, 202);
     assert.equal((await fromAddress(t, t.acme.authorization, "203.0.113.8")).statusCode, 202);
     clock.advance(20_000);
     assert.equal((await fromAddress(t, t.acme.authorization, "203.0.113.7")).statusCode, 202);
-    assert.equal(countSubmissionRows(t), 2);
+    assert.equal(countSubmissionRows(t), 3);
+  });
+
+  it("makes a wave of concurrent failures wait longer, in proportion", async () => {
+    const clock = manualClock();
+    const t = await apps.open({ AUTH_FAILURES_PER_MINUTE: "3" }, { now: clock.now });
+    const guess = basicAuth(t.acme.keyId, "guessed-secret");
+    const wave = await Promise.all(Array.from({ length: 10 }, () => fromAddress(t, guess, "203.0.113.7")));
+    for (const answer of wave) assert.ok([401, 429].includes(answer.statusCode), answer.body);
+    // However many got through, the bucket is now 3 tokens in debt: 4 tokens at 3 a minute before a try.
+    const after = await fromAddress(t, guess, "203.0.113.7");
+    assertProblem(after, 429, "authentication_throttled");
+    assert.equal(after.headers["retry-after"], "80");
+  });
+
+  it("does not count requests without credentials, which clients send to learn the scheme", async () => {
+    const t = await apps.open({ AUTH_FAILURES_PER_MINUTE: "1" });
+    for (let n = 0; n < 5; n++) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/v4/organisations/ACME/customer_order",
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify(exampleOrder("ACME")),
+        remoteAddress: "203.0.113.7",
+      });
+      assertProblem(response, 401, "unauthorized");
+    }
+    assert.equal((await fromAddress(t, t.acme.authorization, "203.0.113.7")).statusCode, 202);
   });
 
   it("does not count successful authentications", async () => {
