@@ -41,7 +41,7 @@ export interface AppOptions {
 export interface OrderIntakeApp {
   app: FastifyInstance;
   committer: GroupCommitter<IntakeWrite, IntakeCommitOutcome>;
-  /** From now on every request, `/readyz` included, is refused with 503 `not_ready`: shutdown has begun. */
+  /** Shutdown has begun: `/readyz` answers 503 `not_ready` from now on, other requests are still served. */
   startDraining(): void;
 }
 
@@ -63,8 +63,8 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     trustProxy: config.trustProxy,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     forceCloseConnections: "idle",
-    // While shutting down, refuse new requests with our own problem answer (see the onRequest hook below)
-    // rather than Fastify's plain 503.
+    // While closing, a request that still arrives on an open keep-alive connection is served as usual (and
+    // its answer closes the connection), rather than refused with Fastify's plain 503.
     return503OnClosing: false,
     // An order_ref of up to MAX_REF_LENGTH characters must fit the order read-back path; the router
     // measures the decoded parameter in UTF-16 units (default 100), where one character may take two.
@@ -101,9 +101,13 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     ...(options.now && { clock: () => now().getTime() }),
   });
   await store.watchAccessChanges((change) => lookups.forget(change));
+  // Buckets in this process run on the monotonic clock, unless a test drives the clock.
+  const localLimiter = createMemoryRateLimiter({
+    clock: options.now ? () => now().getTime() : () => performance.now(),
+  });
   const limiter = config.redisUrl
-    ? createRedisRateLimiter(config.redisUrl, app.log, config.redisKeyPrefix)
-    : createMemoryRateLimiter({ clock: () => now().getTime() });
+    ? await createRedisRateLimiter(config.redisUrl, app.log, config.redisKeyPrefix, localLimiter)
+    : localLimiter;
   app.addHook("onClose", () => limiter.close());
   const authenticate = createAuthenticator(lookups, {
     limiter,

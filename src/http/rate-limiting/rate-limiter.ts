@@ -9,7 +9,7 @@ import {
 
 /** Token buckets by name ("key:oik_…", "client:203.0.113.7"), kept in memory or in Redis. */
 export interface RateLimiter {
-  /** The verdict, or undefined when the limiter cannot tell (Redis down): the request then goes ahead. */
+  /** The verdict, or undefined when the limiter cannot tell: the request then goes ahead. */
   draw(bucket: string, policy: BucketPolicy, draw: BucketDraw): Promise<BucketVerdict | undefined>;
   close(): Promise<void>;
 }

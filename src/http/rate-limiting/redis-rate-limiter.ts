@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { verdictFor } from "../../domain/token-bucket.js";
@@ -17,9 +18,9 @@ if saved[1] then
   tokens = math.min(burst, tonumber(saved[1]) + math.max(0, now - tonumber(saved[2])) * rate / 1000)
 end
 local allowed = 0
-if tokens >= need then
+if need <= 0 or tokens >= need then
   allowed = 1
-  tokens = math.max(0, tokens - cost)
+  tokens = math.max(-burst, tokens - cost)
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
 redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) * 1000 / rate) + 1000)
@@ -28,25 +29,30 @@ return { allowed, tostring(tokens) }
 
 // Redis that does not answer must not hold up intake: a draw gives up after this long.
 const COMMAND_TIMEOUT_MS = 500;
+// How long start-up waits for Redis before it serves with the fallback.
+const CONNECT_WAIT_MS = 2_000;
 const WARN_EVERY_MS = 10_000;
 
 type DrawCommand = (key: string, ...args: number[]) => Promise<[number, string]>;
 
 /**
- * Buckets shared by every instance through Redis. When Redis cannot answer, requests go ahead (the limit
- * fails open, logged at most every 10 s): rate limiting protects the service, it must never be the reason
- * an order is refused.
+ * Buckets shared by every instance through Redis. When Redis cannot answer, each draw falls back to
+ * `fallback` (buckets in this process: every instance then limits on its own), logged at most every 10 s:
+ * rate limiting protects the service, it must never be the reason an order is refused, nor should an
+ * outage of Redis switch the limits off. Resolves once connected, or after 2 s of trying.
  */
-export function createRedisRateLimiter(
+export async function createRedisRateLimiter(
   url: string,
   log: Pick<Logger, "warn">,
   keyPrefix: string,
-): RateLimiter {
+  fallback: RateLimiter,
+): Promise<RateLimiter> {
   const redis = new Redis(url, {
     commandTimeout: COMMAND_TIMEOUT_MS,
     connectTimeout: 2_000,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
+    lazyConnect: true,
     keyPrefix: `${keyPrefix}rate:`,
   });
   redis.defineCommand("drawTokens", { numberOfKeys: 1, lua: DRAW_TOKENS });
@@ -55,10 +61,12 @@ export function createRedisRateLimiter(
   const warn = (error: unknown) => {
     if (Date.now() - lastWarning < WARN_EVERY_MS) return;
     lastWarning = Date.now();
-    log.warn({ err: error }, "rate limits cannot reach Redis; requests go ahead unlimited");
+    log.warn({ err: error }, "rate limits cannot reach Redis; each instance limits on its own meanwhile");
   };
   // Connection errors are reported through draws; without a listener ioredis would print each one.
   redis.on("error", () => {});
+  // Not connected in time: serve anyway, on the fallback, while ioredis goes on reconnecting.
+  await Promise.race([redis.connect().catch(() => {}), sleep(CONNECT_WAIT_MS, undefined, { ref: false })]);
   return {
     async draw(bucket, policy, draw) {
       try {
@@ -72,7 +80,7 @@ export function createRedisRateLimiter(
         return verdictFor(allowed === 1, Number(tokens), policy, draw);
       } catch (error) {
         warn(error);
-        return undefined;
+        return fallback.draw(bucket, policy, draw);
       }
     },
     async close() {
