@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { type Static, Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "./domain/order-limits.js";
@@ -54,7 +55,7 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of every key this service writes to Redis, so that deployments can share one server. */
   redisKeyPrefix: string;
-  /** Which proxies' `X-Forwarded-For` names the client: false (none), true (any), or addresses and CIDRs. */
+  /** Which proxies' `X-Forwarded-For` names the client: none, any, or these addresses and CIDR ranges. */
   trustProxy: boolean | string[];
 }
 
@@ -157,6 +158,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length === 0 && settings.SHUTDOWN_DELAY_MS >= settings.SHUTDOWN_GRACE_MS) {
     problems.push("SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS");
   }
+  if (problems.length === 0 && readTrustProxy(settings.TRUST_PROXY) === undefined) {
+    problems.push(
+      `TRUST_PROXY: Expected false, true, or addresses and CIDR ranges (got ${JSON.stringify(settings.TRUST_PROXY)})`,
+    );
+  }
+  // A bucket smaller than a second's worth would advertise (and allow) less than the rate says.
+  if (
+    problems.length === 0 &&
+    settings.RATE_LIMIT_PER_SECOND > 0 &&
+    settings.RATE_LIMIT_BURST < settings.RATE_LIMIT_PER_SECOND
+  ) {
+    problems.push("RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND");
+  }
   // Node refuses a headers timeout longer than the whole request's.
   if (problems.length === 0 && (settings.HEADERS_TIMEOUT_MS ?? 0) > settings.REQUEST_TIMEOUT_MS) {
     problems.push("HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS");
@@ -211,17 +225,29 @@ function toConfig(env: Env): Config {
     authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
-    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    trustProxy: readTrustProxy(env.TRUST_PROXY) ?? false,
   };
 }
 
-/** `false`, `true`, or a comma-separated list of proxy addresses and CIDR ranges. */
-function readTrustProxy(value: string): boolean | string[] {
+/**
+ * `false`, `true`, or a comma-separated list of proxy addresses and CIDR ranges; undefined when it is none
+ * of these (Fastify would only fail on it when the server starts).
+ */
+function readTrustProxy(value: string): boolean | string[] | undefined {
   const trimmed = value.trim().toLowerCase();
   if (trimmed === "false") return false;
   if (trimmed === "true") return true;
-  return value
+  const entries = value
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
+  return entries.length > 0 && entries.every(isAddressOrRange) ? entries : undefined;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }

@@ -92,5 +92,13 @@ describe("configuration", () => {
     assert.equal(set.redisUrl, "redis://127.0.0.1:6379");
     assert.deepEqual(set.trustProxy, ["10.0.0.1", "10.1.0.0/16"]);
     assert.throws(() => loadConfig({ REDIS_URL: "localhost:6379" }), /REDIS_URL/);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: "::1,fd00::/8" }).trustProxy, ["::1", "fd00::/8"]);
+    for (const wrong of ["flase", "2", "10.0.0.1/33", "10.0.0.300", "10.0.0.1/8/8"]) {
+      assert.throws(() => loadConfig({ TRUST_PROXY: wrong }), /TRUST_PROXY/, wrong);
+    }
+    assert.throws(
+      () => loadConfig({ RATE_LIMIT_PER_SECOND: "100", RATE_LIMIT_BURST: "10" }),
+      /RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND/,
+    );
   });
 });
