@@ -8,6 +8,7 @@ await withPostgres(() =>
     const store = await openStore(schema.url, { poolSize: 4 });
     return {
       store,
+      openAnother: () => openStore(schema.url, { poolSize: 2 }),
       dispose: async () => {
         await store.close();
         await schema.drop();

@@ -5,9 +5,11 @@ import { runStoreContract } from "./store-contract.js";
 
 runStoreContract("sqlite", async () => {
   const dir = createTempDir();
-  const store = await openStore(join(dir.path, "contract.db"));
+  const path = join(dir.path, "contract.db");
+  const store = await openStore(path);
   return {
     store,
+    openAnother: () => openStore(path),
     dispose: async () => {
       await store.close();
       dir.remove();

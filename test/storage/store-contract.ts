@@ -1,12 +1,27 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { NormalisedOrder } from "../../src/domain/normalised-order.js";
-import { type Store, StoreConflictError, StoreNotFoundError } from "../../src/storage/store.js";
+import {
+  type AccessChange,
+  type Store,
+  StoreConflictError,
+  StoreNotFoundError,
+} from "../../src/storage/store.js";
 
 /** Opens a fresh, empty store of one adapter, and disposes of it afterwards. */
 export interface StoreFixture {
   store: Store;
+  /** A second store on the same database, as another process (the CLI, another instance) would open it. */
+  openAnother(): Promise<Store>;
   dispose(): Promise<void>;
+}
+
+/** Waits (at most `ms`) until `done()` holds. */
+async function eventually(done: () => boolean, ms = 3000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline) await sleep(20);
+  return done();
 }
 
 const order = (orderRef: string, changes: Partial<NormalisedOrder> = {}): NormalisedOrder => ({
@@ -193,6 +208,38 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
         [[accepted.id, "accepted"]],
       );
       assert.equal(await store.findBatch("01900000-0000-7000-8000-b00000000002"), undefined);
+    });
+
+    it("tells its watchers when another process revokes a key or switches an organisation", async () => {
+      const changes: AccessChange[] = [];
+      await store.watchAccessChanges((change) => changes.push(change));
+      const other = await fixture.openAnother();
+      try {
+        await other.createApiKey({ id: "k-watched", secretHash: "cd".repeat(32), trkrefs: ["ACME"] });
+        // A store that can only tell that something changed reports the creation too: let it pass.
+        await sleep(300);
+        const covers = (what: (change: AccessChange) => boolean, from: number) =>
+          changes.slice(from).some((change) => "unknown" in change || what(change));
+
+        const beforeRevoke = changes.length;
+        await other.revokeApiKey("k-watched");
+        assert.ok(
+          await eventually(() => covers((c) => "apiKey" in c && c.apiKey === "k-watched", beforeRevoke)),
+          `no change reported for the revoked key: ${JSON.stringify(changes)}`,
+        );
+        await sleep(300);
+        const beforeSwitch = changes.length;
+        await other.setOrganisationEnabled("ACME", false);
+        assert.ok(
+          await eventually(() =>
+            covers((c) => "organisation" in c && c.organisation === "ACME", beforeSwitch),
+          ),
+          `no change reported for the organisation: ${JSON.stringify(changes)}`,
+        );
+      } finally {
+        await other.setOrganisationEnabled("ACME", true);
+        await other.close();
+      }
     });
 
     it("lists the submissions of one order, oldest first", async () => {

@@ -6,6 +6,9 @@ export const ACCESS_CHANNEL = "order_intake_access";
 
 // After a lost connection, how long to wait before listening again.
 const RECONNECT_MS = 1_000;
+// A connection that only listens sends nothing: without a query now and then, one that died half-open (a
+// NAT entry expired, a failover without a reset) would stay silent, and notices would be lost unnoticed.
+const HEARTBEAT_MS = 15_000;
 
 /** The payload a change is announced with, for `pg_notify` in the statement that makes the change. */
 export const accessChangePayload = (schema: string, change: { apiKey: string } | { organisation: string }) =>
@@ -35,7 +38,7 @@ export function createAccessChangeListener(connection: pg.ClientConfig, schema: 
   };
   async function listen(reconnecting: boolean): Promise<void> {
     if (closed) return;
-    const next = new pg.Client(connection);
+    const next = new pg.Client({ ...connection, keepAliveInitialDelayMillis: 10_000, query_timeout: 10_000 });
     next.on("error", () => {});
     next.on("notification", onNotification);
     try {
@@ -48,11 +51,17 @@ export function createAccessChangeListener(connection: pg.ClientConfig, schema: 
     }
     if (closed) return void (await next.end().catch(() => {}));
     client = next;
-    next.once("end", () => {
+    // Lost once, whether the connection ended or stopped answering: listen again on a new one.
+    const lost = () => {
+      clearInterval(heartbeat);
+      if (client !== next) return;
       client = undefined;
       emit({ unknown: true });
       scheduleReconnect();
-    });
+      next.end().catch(() => {});
+    };
+    const heartbeat = setInterval(() => next.query("SELECT 1").catch(lost), HEARTBEAT_MS).unref();
+    next.once("end", lost);
     if (reconnecting) emit({ unknown: true });
   }
 
@@ -66,7 +75,9 @@ export function createAccessChangeListener(connection: pg.ClientConfig, schema: 
     async close() {
       closed = true;
       clearTimeout(retry);
-      await client?.end().catch(() => {});
+      const last = client;
+      client = undefined;
+      await last?.end().catch(() => {});
     },
   };
 }
