@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
-  const stores = STORES[process.env.CRASHTEST_STORE ?? "sqlite"];
+  const stores = STORES[process.env.CRASHTEST_STORE ?? "both"];
   if (!stores) {
     process.stderr.write("CRASHTEST_STORE must be sqlite, postgres or both\n");
     return 2;

@@ -15,10 +15,16 @@ export function problemsOf(report: CrashReport): Map<string, string[]> {
   ]);
 }
 
-/** Whether every acknowledged order was found and processed, once, with nothing else wrong. */
+/**
+ * Whether the run proved something: every planned cycle ran, orders were acknowledged, and every one of
+ * them was found and processed, once, with nothing else wrong.
+ */
 export function isClean(report: CrashReport): boolean {
   return (
-    [...problemsOf(report).values()].every((problems) => problems.length === 0) && report.pendingAtEnd === 0
+    [...problemsOf(report).values()].every((problems) => problems.length === 0) &&
+    report.pendingAtEnd === 0 &&
+    report.cyclesRun === report.cyclesPlanned &&
+    report.acknowledged > 0
   );
 }
 
