@@ -42,9 +42,6 @@ export function readRef(
   return checkText(issues, value, pointer, maxLength);
 }
 
-// With the `u` flag a surrogate pair is one code point, so only a half of a pair left on its own matches.
-const loneSurrogate = /[\uD800-\uDFFF]/u;
-
 /**
  * The checks every free-text value passes: its length, no NUL character, which no text column of
  * PostgreSQL can hold (so that both stores accept exactly the same documents), and no lone surrogate (a
@@ -58,8 +55,8 @@ export function checkText(
   maxLength: number,
 ): string | undefined {
   if (isLongerThan(value, maxLength)) return reject(issues, pointer, "too_long", tooLong(maxLength));
-  if (value.includes("\u0000") || loneSurrogate.test(value))
-    return reject(issues, pointer, "invalid_character");
+  // isWellFormed: false exactly when the string holds a half of a surrogate pair left on its own.
+  if (value.includes("\u0000") || !value.isWellFormed()) return reject(issues, pointer, "invalid_character");
   return value;
 }
 
