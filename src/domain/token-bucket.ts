@@ -64,11 +64,14 @@ export function verdictFor(
   policy: BucketPolicy,
   draw: BucketDraw,
 ): BucketVerdict {
-  const msFor = (missing: number) => Math.ceil((Math.max(0, missing) * 1000) / policy.ratePerSecond);
   return {
     allowed,
     remaining: Math.max(0, Math.floor(tokens)),
-    retryAfterMs: allowed ? 0 : msFor(draw.need - tokens),
-    fullInMs: msFor(policy.burst - tokens),
+    retryAfterMs: allowed ? 0 : msToRefill(draw.need - tokens, policy),
+    fullInMs: msToRefill(policy.burst - tokens, policy),
   };
+}
+
+function msToRefill(missing: number, policy: BucketPolicy): number {
+  return Math.ceil((Math.max(0, missing) * 1000) / policy.ratePerSecond);
 }

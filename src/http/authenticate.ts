@@ -18,10 +18,13 @@ export const WWW_AUTHENTICATE = 'Basic realm="order-intake", charset="UTF-8"';
 const unauthorized = (detail: string) =>
   new ProblemError("unauthorized", { detail, headers: { "www-authenticate": WWW_AUTHENTICATE } });
 
+export interface BasicCredentials {
+  keyId: string;
+  secret: string;
+}
+
 /** Splits an `Authorization: Basic …` header into key id and secret, or undefined when malformed. */
-export function parseBasicCredentials(
-  header: string | undefined,
-): { keyId: string; secret: string } | undefined {
+export function parseBasicCredentials(header: string | undefined): BasicCredentials | undefined {
   if (!header) return undefined;
   const match = /^Basic[ ]+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!match?.[1]) return undefined;
@@ -44,12 +47,12 @@ export interface AccessLimits {
 /**
  * Checks HTTP Basic credentials against the stored keys, within the access limits. Every credential failure
  * is the same `401` to the client (which of them it was is only in the detail), so that key ids cannot be
- * probed; a client address that keeps failing is answered `429` without its credentials being checked at
- * all, and a key over its rate gets `429` with the `RateLimit` headers that every answer to it carries.
+ * probed; an address that keeps failing with one key id is answered `429` without its credentials being
+ * checked at all, and a key over its rate gets `429` with the `RateLimit` headers that every answer to it
+ * carries. This runs on every request: a limiter that answers at once is not awaited.
  */
 export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits?: AccessLimits) {
-  const checkCredentials = async (header: string | undefined): Promise<ApiKeyRecord> => {
-    const credentials = parseBasicCredentials(header);
+  const checkCredentials = async (credentials: BasicCredentials | undefined): Promise<ApiKeyRecord> => {
     if (!credentials) throw unauthorized("Send an API key id and secret with HTTP Basic authentication");
     const key = await lookups.findApiKey(credentials.keyId);
     const matches = secretMatches(credentials.secret, key?.secretHash ?? UNKNOWN_KEY_HASH);
@@ -57,14 +60,19 @@ export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits
       throw unauthorized("Unknown, revoked or wrong credentials");
     return key;
   };
+  const perKey = limits?.perKey;
+  const policyHeader = perKey && rateLimitPolicyHeader(perKey);
 
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyRecord> {
-    if (!limits) return checkCredentials(request.headers.authorization);
-    const { limiter, perKey, authFailures } = limits;
     const header = request.headers.authorization;
-    const failures = authFailures && header ? failureBucket(request.ip, header) : undefined;
+    const credentials = parseBasicCredentials(header);
+    if (!limits) return checkCredentials(credentials);
+    const { limiter, authFailures } = limits;
+    // A request without credentials is not counted: clients that negotiate Basic authentication send one.
+    const failures = authFailures && header ? failureBucket(request.ip, credentials) : undefined;
     if (authFailures && failures) {
-      const verdict = await limiter.draw(failures, authFailures, { cost: 0, need: 1 });
+      const drawn = limiter.draw(failures, authFailures, { cost: 0, need: 1 });
+      const verdict = drawn instanceof Promise ? await drawn : drawn;
       if (verdict && !verdict.allowed) {
         throw new ProblemError("authentication_throttled", {
           detail: "Too many failed authentications from this address with this key id",
@@ -74,14 +82,18 @@ export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits
     }
     let key: ApiKeyRecord;
     try {
-      key = await checkCredentials(header);
+      key = await checkCredentials(credentials);
     } catch (error) {
       if (authFailures && failures) await limiter.draw(failures, authFailures, { cost: 1, need: 0 });
       throw error;
     }
-    if (perKey) {
-      const verdict = await limiter.draw(`key:${key.id}`, perKey, { cost: 1, need: 1 });
-      if (verdict) reply.headers(rateLimitHeaders(perKey, verdict));
+    if (perKey && policyHeader) {
+      const drawn = limiter.draw(`key:${key.id}`, perKey, { cost: 1, need: 1 });
+      const verdict = drawn instanceof Promise ? await drawn : drawn;
+      if (verdict) {
+        reply.header("ratelimit-policy", policyHeader);
+        reply.header("ratelimit", rateLimitHeader(verdict));
+      }
       if (verdict && !verdict.allowed) {
         throw new ProblemError("rate_limited", {
           detail: `This API key may make ${perKey.ratePerSecond} requests per second (bursts of ${perKey.burst})`,
@@ -97,12 +109,10 @@ export type Authenticate = ReturnType<typeof createAuthenticator>;
 
 /**
  * Failures are counted per client address and key id: a broken integration (a cron job with a revoked key)
- * holds back only itself, not every merchant behind the same address. A request without credentials is
- * not counted: clients that negotiate Basic authentication send their first request without them.
+ * holds back only itself, not every merchant behind the same address.
  */
-function failureBucket(address: string, header: string): string {
-  const keyId = parseBasicCredentials(header)?.keyId.slice(0, 64) ?? "";
-  return `auth-failures:${address}:${keyId}`;
+function failureBucket(address: string, credentials: BasicCredentials | undefined): string {
+  return `auth-failures:${address}:${credentials?.keyId.slice(0, 64) ?? ""}`;
 }
 
 const retryAfter = (verdict: BucketVerdict) => ({
@@ -113,12 +123,13 @@ const retryAfter = (verdict: BucketVerdict) => ({
  * The `RateLimit-Policy` and `RateLimit` fields of the IETF httpapi draft: the bucket's size as the quota,
  * the time it takes to refill as its window; what is left, and the seconds until the bucket is full again.
  */
-export function rateLimitHeaders(policy: BucketPolicy, verdict: BucketVerdict): Record<string, string> {
+export function rateLimitPolicyHeader(policy: BucketPolicy): string {
   const window = Math.max(1, Math.ceil(policy.burst / policy.ratePerSecond));
-  return {
-    "ratelimit-policy": `"per-key";q=${policy.burst};w=${window}`,
-    ratelimit: `"per-key";r=${verdict.remaining};t=${Math.ceil(verdict.fullInMs / 1000)}`,
-  };
+  return `"per-key";q=${policy.burst};w=${window}`;
+}
+
+export function rateLimitHeader(verdict: BucketVerdict): string {
+  return `"per-key";r=${verdict.remaining};t=${Math.ceil(verdict.fullInMs / 1000)}`;
 }
 
 /** An onRequest hook: authenticates before the body is read, and keeps the key on the request. */
