@@ -3,12 +3,21 @@
  * that DATABASE_URL names, with the processor in the same process as `order-intake serve` runs it. Seeds
  * an enabled organisation BENCH and prints a key for it.
  */
-import { buildApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { issueCredential } from "../src/domain/api-credentials.js";
-import { createProcessor } from "../src/processing/processor.js";
-import { openStore } from "../src/storage/open-store.js";
+import type * as App from "../src/app.js";
+import type * as Config from "../src/config.js";
+import type * as Credentials from "../src/domain/api-credentials.js";
+import type * as Processing from "../src/processing/processor.js";
+import type * as Storage from "../src/storage/open-store.js";
 import { createNoopStore } from "./noop-store.js";
+
+// The service as it runs in production: the build (`npm run bench` builds first), not the sources through
+// the TypeScript loader, which adds work of its own to every call of some functions.
+const built = (path: string) => import(new URL(`../dist/${path}`, import.meta.url).href);
+const { buildApp } = (await built("app.js")) as typeof App;
+const { loadConfig } = (await built("config.js")) as typeof Config;
+const { issueCredential } = (await built("domain/api-credentials.js")) as typeof Credentials;
+const { createProcessor } = (await built("processing/processor.js")) as typeof Processing;
+const { openStore } = (await built("storage/open-store.js")) as typeof Storage;
 
 // One key sends the whole load: its rate limit is set far above it, so the limiter's cost is measured
 // without its refusals.
