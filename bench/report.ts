@@ -23,7 +23,7 @@ export function writeReport(figures: BenchmarkFigures): string {
     `# Benchmark, ${new Date().toISOString().slice(0, 10)}`,
     "",
     `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.`,
-    `Load: autocannon in its own process on loopback, ${settings.connections} keep-alive connections, ` +
+    `Load: autocannon in the benchmark's process on loopback, ${settings.connections} keep-alive connections, ` +
       `${settings.warmupSeconds} s warm-up per target, ${settings.rounds} rounds of ${settings.durationSeconds} s, targets alternating; medians. ` +
       "Body: the example order of the API reference. The load generator shares the machine's cores with the target.",
     "",

@@ -60,7 +60,7 @@ ${table(
     ["`customer.email`", `${MAX_EMAIL_LENGTH} characters`, "`422`, `invalid_email`"],
     ["`trkref`", `${TRKREF_MAX_LENGTH} characters`, "`400` or `422`, `invalid_trkref`"],
     ["Requests per API key", rate, "`429 rate_limited` with `Retry-After`"],
-    ["Failed authentications per client address", failures, "`429 authentication_throttled`"],
+    ["Failed authentications per client address and key id", failures, "`429 authentication_throttled`"],
     ["Time to send a whole request", `${settings.requestTimeoutMs} ms`, "`408 request_timeout`"],
     ["How long an `Idempotency-Key` is remembered", `${settings.idempotencyTtlHours} hours`, "a new request"],
   ],
@@ -72,7 +72,8 @@ const retriesSection = `## Retries
 Both \`POST\` endpoints take an \`Idempotency-Key\` header. Send a new unique value with each new request
 and the same value when you retry it: the retry replays the first answer (\`Idempotent-Replayed: true\`)
 instead of submitting the order again. Retry \`429\`, \`503\` and \`409\` after \`Retry-After\` seconds, and
-network failures at once, always with the same key. Do not retry other \`4xx\` answers unchanged.`;
+network failures at once, always with the same key (\`429 authentication_throttled\`: fix the credentials
+first). Do not retry other \`4xx\` answers unchanged.`;
 
 function errorsSection(): string {
   const byStatus = Object.entries(problemCatalogue).sort(([, a], [, b]) => a.status - b.status);

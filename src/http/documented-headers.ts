@@ -12,7 +12,8 @@ const header = (description: string, example: string): HeaderDoc => ({
 
 const rateLimit = header(
   "What is left of the API key's rate limit, and the seconds until it is full again (IETF httpapi " +
-    "RateLimit header fields draft). Sent on every authenticated answer while per-key limits are on.",
+    "RateLimit header fields draft). Sent on every authenticated answer while per-key limits are on; " +
+    "not with `429 authentication_throttled`, which is answered before the key is known.",
   '"per-key";r=199;t=1',
 );
 
