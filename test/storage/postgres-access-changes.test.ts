@@ -1,17 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { openStore } from "../../src/storage/open-store.js";
 import type { AccessChange, Store } from "../../src/storage/store.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestSchema, POSTGRES_TEST_URL, withPostgres } from "../helpers/postgres.js";
-
-/** Waits (at most `ms`) until `done()` holds. */
-async function eventually(done: () => boolean, ms = 10_000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!done() && Date.now() < deadline) await sleep(50);
-  return done();
-}
 
 await withPostgres(() => {
   describe("PostgreSQL change reports after the listening connection is lost", () => {
@@ -48,7 +41,7 @@ await withPostgres(() => {
         await admin.end();
       }
       assert.ok(
-        await eventually(() => changes.some((change) => "unknown" in change)),
+        await eventually(() => changes.some((change) => "unknown" in change), 10_000),
         `a lost connection is reported as possibly anything: ${JSON.stringify(changes)}`,
       );
 

@@ -136,33 +136,3 @@ describe("guardStore on SQLite", () => {
     });
   });
 });
-
-describe("SQLite processing", () => {
-  it("fails only the submission the database refuses, and applies the rest of its batch", async (t) => {
-    const path = tempDatabasePath(t);
-    const store = createSqliteStore(path);
-    t.after(() => store.close());
-    // A real refusal by the database, for one order only, from another connection as an operator would.
-    const admin = new Database(path);
-    admin.exec(`CREATE TRIGGER refuse_poison BEFORE INSERT ON orders WHEN NEW.order_ref = 'POISON'
-      BEGIN SELECT RAISE(ABORT, 'poisoned order'); END`);
-    admin.close();
-    const refs = ["GOOD-1", "POISON", "GOOD-2"];
-    const submissions = refs.map((ref, n) => submission(ref, 900 + n));
-    await store.commitIntake([{ submissions }]);
-    assert.equal(await store.processPendingSubmissions(10), 3);
-
-    const outcomes = await Promise.all(submissions.map((s) => store.findSubmission(s.id)));
-    assert.deepEqual(
-      outcomes.map((s) => [s?.orderRef, s?.status]),
-      [
-        ["GOOD-1", "processed"],
-        ["POISON", "failed"],
-        ["GOOD-2", "processed"],
-      ],
-    );
-    assert.match(outcomes[1]?.failureReason ?? "", /poisoned order/);
-    assert.equal(await store.findOrder("ACME", "POISON"), undefined);
-    assert.ok(await store.findOrder("ACME", "GOOD-2"));
-  });
-});

@@ -8,20 +8,19 @@ import {
   StoreConflictError,
   StoreNotFoundError,
 } from "../../src/storage/store.js";
+import { eventually } from "../helpers/eventually.js";
 
 /** Opens a fresh, empty store of one adapter, and disposes of it afterwards. */
 export interface StoreFixture {
   store: Store;
   /** A second store on the same database, as another process (the CLI, another instance) would open it. */
   openAnother(): Promise<Store>;
+  /**
+   * Makes the database itself refuse to store an order under `orderRef` (a trigger raising a constraint
+   * error), as a real refusal would: the adapter's handling of it is what is tested, not a stand-in.
+   */
+  refuseOrdersNamed(orderRef: string): Promise<void>;
   dispose(): Promise<void>;
-}
-
-/** Waits (at most `ms`) until `done()` holds. */
-async function eventually(done: () => boolean, ms = 3000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!done() && Date.now() < deadline) await sleep(20);
-  return done();
 }
 
 const order = (orderRef: string, changes: Partial<NormalisedOrder> = {}): NormalisedOrder => ({
@@ -210,6 +209,27 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       assert.equal(await store.findBatch("01900000-0000-7000-8000-b00000000002"), undefined);
     });
 
+    it("fails only the submission the database refuses, and applies the rest of its batch", async () => {
+      await store.processPendingSubmissions(1000);
+      await fixture.refuseOrdersNamed("POISON");
+      const submissions = ["GOOD-1", "POISON", "GOOD-2"].map((ref) => submission(order(ref)));
+      await store.commitIntake([{ submissions }]);
+      assert.equal(await store.processPendingSubmissions(10), 3);
+
+      const outcomes = await Promise.all(submissions.map((s) => store.findSubmission(s.id)));
+      assert.deepEqual(
+        outcomes.map((s) => [s?.orderRef, s?.status]),
+        [
+          ["GOOD-1", "processed"],
+          ["POISON", "failed"],
+          ["GOOD-2", "processed"],
+        ],
+      );
+      assert.match(outcomes[1]?.failureReason ?? "", /poisoned order/);
+      assert.equal(await store.findOrder("ACME", "POISON"), undefined);
+      assert.ok(await store.findOrder("ACME", "GOOD-2"));
+    });
+
     it("tells its watchers when another process revokes a key or switches an organisation", async () => {
       const changes: AccessChange[] = [];
       await store.watchAccessChanges((change) => changes.push(change));
@@ -224,15 +244,19 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
         const beforeRevoke = changes.length;
         await other.revokeApiKey("k-watched");
         assert.ok(
-          await eventually(() => covers((c) => "apiKey" in c && c.apiKey === "k-watched", beforeRevoke)),
+          await eventually(
+            () => covers((c) => "apiKey" in c && c.apiKey === "k-watched", beforeRevoke),
+            3000,
+          ),
           `no change reported for the revoked key: ${JSON.stringify(changes)}`,
         );
         await sleep(300);
         const beforeSwitch = changes.length;
         await other.setOrganisationEnabled("ACME", false);
         assert.ok(
-          await eventually(() =>
-            covers((c) => "organisation" in c && c.organisation === "ACME", beforeSwitch),
+          await eventually(
+            () => covers((c) => "organisation" in c && c.organisation === "ACME", beforeSwitch),
+            3000,
           ),
           `no change reported for the organisation: ${JSON.stringify(changes)}`,
         );
