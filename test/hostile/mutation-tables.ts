@@ -25,6 +25,7 @@ import {
   withNul,
   wrongType,
 } from "./mutation-builders.js";
+import { ORDER_FIELDS } from "./order-arbitraries.js";
 import type { Mutation, MutationContext } from "./order-mutations.js";
 import { unknownFieldMutations } from "./unknown-field-mutations.js";
 import { type JsonObject, objectAt, valueAt } from "./wire-body.js";
@@ -256,21 +257,7 @@ export function mutationsOf(document: JsonObject, context: MutationContext): fc.
     fc
       .nat({ max: Math.max(itemCount - 1, 0) })
       .chain((index) => fc.oneof(...itemMutations(document, index, context))),
-    ...unknownFieldMutations(
-      document,
-      [],
-      [
-        "trkref",
-        "order_ref",
-        "order_date",
-        "fulfilment_date",
-        "language",
-        "locale",
-        "customer",
-        "order_items",
-      ],
-      context,
-    ),
+    ...unknownFieldMutations(document, [], ORDER_FIELDS, context),
     ...unknownFieldMutations(
       document,
       customer,

@@ -170,7 +170,8 @@ function customer(limits: OrderLimits): fc.Arbitrary<Part> {
     });
 }
 
-const orderFields = [
+/** The fields an order document may have at its top level. */
+export const ORDER_FIELDS = [
   "trkref",
   "order_ref",
   "order_date",
@@ -192,7 +193,7 @@ export function validOrder(trkref: fc.Arbitrary<string>, limits: OrderLimits): f
       locale: optional(locale),
       customer: customer(limits),
       items: items(limits),
-      unknown: unknownFields(orderFields),
+      unknown: unknownFields(ORDER_FIELDS),
     })
     .map(({ trkref, order_ref, dates, language, locale, customer, items, unknown }) => {
       const { wire, stored } = assemble({ trkref: field(trkref), order_ref, ...dates, language, locale });
