@@ -89,6 +89,10 @@ const EnvSchema = Type.Object({
     "most metadata entries per item",
   ),
   MAX_STRING_LENGTH: positiveInt(DEFAULT_ORDER_LIMITS.maxStringLength, "longest free-text field"),
+  MAX_METADATA_STRING_LENGTH: positiveInt(
+    DEFAULT_ORDER_LIMITS.maxMetadataStringLength,
+    "longest string inside a metadata value",
+  ),
   MAX_PENDING_COMMITS: positiveInt(10_000, "most submissions waiting for a commit"),
   RUN_PROCESSOR: Type.Boolean({ default: true }),
   PROCESSOR_POLL_MS: positiveInt(1000, "processor sleep when idle"),
@@ -209,6 +213,7 @@ function toConfig(env: Env): Config {
       maxItemsPerOrder: env.MAX_ITEMS_PER_ORDER,
       maxMetadataEntries: env.MAX_METADATA_ENTRIES,
       maxStringLength: env.MAX_STRING_LENGTH,
+      maxMetadataStringLength: env.MAX_METADATA_STRING_LENGTH,
     },
     maxPendingCommits: env.MAX_PENDING_COMMITS,
     runProcessor: env.RUN_PROCESSOR,

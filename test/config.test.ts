@@ -10,8 +10,9 @@ describe("configuration", () => {
     assert.equal(config.maxBodyBytes, 1_048_576);
     assert.deepEqual(config.orderLimits, {
       maxItemsPerOrder: 500,
-      maxMetadataEntries: 50,
+      maxMetadataEntries: 1000,
       maxStringLength: 255,
+      maxMetadataStringLength: 4096,
     });
     assert.equal(config.runProcessor, true);
   });
@@ -27,6 +28,20 @@ describe("configuration", () => {
     assert.equal(config.runProcessor, false);
     assert.equal(config.orderLimits.maxItemsPerOrder, 10);
     assert.equal(config.host, "0.0.0.0");
+  });
+
+  it("reads the metadata limits apart from the free-text limit", () => {
+    const config = loadConfig({ MAX_METADATA_ENTRIES: "20", MAX_METADATA_STRING_LENGTH: "100000" });
+    assert.equal(config.orderLimits.maxMetadataEntries, 20);
+    assert.equal(config.orderLimits.maxMetadataStringLength, 100_000);
+    assert.equal(config.orderLimits.maxStringLength, 255);
+    for (const wrong of ["0", "-1", "4k"]) {
+      assert.throws(
+        () => loadConfig({ MAX_METADATA_STRING_LENGTH: wrong }),
+        /MAX_METADATA_STRING_LENGTH/,
+        wrong,
+      );
+    }
   });
 
   it("names every wrong variable at once", () => {

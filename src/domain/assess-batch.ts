@@ -33,17 +33,19 @@ export function trkrefsNamedIn(documents: readonly unknown[]): string[] {
 /**
  * Validates each order of a batch on its own: an order is rejected for its own errors, or because the key
  * may not act for its trkref, or because its organisation has the feature off; the others are accepted.
+ * `today` is the app's clock, against which the dates are judged plausible.
  */
 export function assessBatch(
   documents: readonly unknown[],
   limits: OrderLimits,
   permissions: BatchPermissions,
   newId: () => string,
+  today: Date = new Date(),
 ): { results: BatchOrderResult[]; accepted: AcceptedBatchOrder[] } {
   const results: BatchOrderResult[] = [];
   const accepted: AcceptedBatchOrder[] = [];
   documents.forEach((document, index) => {
-    const validation = validateOrder(document, limits);
+    const validation = validateOrder(document, limits, { today });
     const orderRef = readOrderRef(document);
     const errors: FieldError[] = [
       ...(validation.ok ? [] : validation.errors),

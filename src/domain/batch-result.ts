@@ -22,9 +22,9 @@ export function summariseBatch(results: readonly BatchOrderResult[]): BatchSumma
   return { accepted, rejected: results.length - accepted };
 }
 
-/** The v4 batch answer: all accepted 202, some 206, none 422. */
+/** The v4 batch answer: all accepted 202, some 206, none 422; messages as the original wrote them. */
 export function batchVerdict(summary: BatchSummary): { status: 202 | 206 | 422; message: string } {
-  if (summary.rejected === 0) return { status: 202, message: "Batch accepted" };
+  if (summary.rejected === 0) return { status: 202, message: "Batch Accepted" };
   if (summary.accepted > 0) return { status: 206, message: "Batch partially accepted" };
   return { status: 422, message: "Batch is invalid" };
 }

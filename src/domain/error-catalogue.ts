@@ -1,3 +1,6 @@
+import { MAX_DOCUMENT_DEPTH } from "./order-limits.js";
+import { TRKREF_RULE } from "./trkref.js";
+
 /**
  * The one catalogue of errors this service answers with. Each problem has a stable machine code (never
  * renamed once released), the HTTP status it maps to, a short title, and the `message` that clients of the
@@ -24,6 +27,11 @@ export const problemCatalogue = {
     message: "Customer order submission is not enabled for this organisation",
   },
   not_found: { status: 404, title: "Not Found", message: "Not found" },
+  method_not_allowed: {
+    status: 405,
+    title: "Method Not Allowed",
+    message: "This path does not take this method; the Allow header lists those it takes",
+  },
   request_timeout: {
     status: 408,
     title: "Request Timeout",
@@ -45,7 +53,11 @@ export const problemCatalogue = {
     title: "Too Many Requests",
     message: "Too many failed authentications from this client; retry after the time given",
   },
-  payload_too_large: { status: 413, title: "Payload Too Large", message: "Request body is too large" },
+  payload_too_large: {
+    status: 413,
+    title: "Payload Too Large",
+    message: "Request body is larger than the endpoint's limit in bytes",
+  },
   too_many_orders: { status: 413, title: "Payload Too Large", message: "The batch has too many orders" },
   headers_too_large: {
     status: 431,
@@ -55,7 +67,7 @@ export const problemCatalogue = {
   unsupported_media_type: {
     status: 415,
     title: "Unsupported Media Type",
-    message: "Content-Type must be application/json",
+    message: "Send JSON with Content-Type: application/json",
   },
   no_data: { status: 422, title: "No data provided", message: "No data provided" },
   validation_failed: { status: 422, title: "Validation failed", message: "Validation failed" },
@@ -107,7 +119,7 @@ export const fieldErrorCatalogue = {
   too_long: "This value is too long",
   too_many: "This list has too many entries",
   empty_list: "This list must have at least one entry",
-  invalid_trkref: "Must be upper-case letters and digits in groups joined by single hyphens, at most 64",
+  invalid_trkref: `Must be ${TRKREF_RULE}`,
   trkref_mismatch: "Must equal the trkref in the request path",
   invalid_date: "Must be a real calendar date written dd-mm-yyyy",
   date_required: "At least one of order_date and fulfilment_date is required",
@@ -120,8 +132,10 @@ export const fieldErrorCatalogue = {
   invalid_email: "Must be a valid email address of at most 254 characters",
   invalid_price: 'Must be digits with an optional decimal comma ("55,99") or a non-negative number',
   invalid_metadata_name: "Metadata names are lower-case letters, digits and underscores",
-  invalid_metadata_value: "Metadata values are strings, numbers, booleans or null",
+  invalid_metadata_value: "Metadata values are JSON values, with finite numbers",
   not_an_integer: "Numbers are accepted here only as whole numbers",
+  prototype_key: "Keys named __proto__, and a prototype key inside a constructor key, are refused",
+  too_deep: `Arrays and objects may nest at most ${MAX_DOCUMENT_DEPTH} levels deep in one order document`,
   invalid_character: "Must not contain the NUL character (U+0000) or an unpaired surrogate (\\uD800-\\uDFFF)",
   key_not_allowed: "This API key may not submit orders for this organisation",
   feature_disabled: "Customer order submission is not enabled for this organisation",
@@ -137,10 +151,21 @@ export interface FieldError {
   message: string;
 }
 
-/** One field the service ignored; `hint` names the field the client probably meant. */
+/**
+ * Codes of the entries in a `warnings` array: something the service accepted but the client should look at.
+ * The messages here are the defaults; the validator gives a more specific one.
+ */
+export const fieldWarningCatalogue = {
+  unknown_field: "This field is unknown and was ignored",
+  implausible_date: "This date is far from any plausible order date; check it",
+} as const satisfies Record<string, string>;
+
+export type FieldWarningCode = keyof typeof fieldWarningCatalogue;
+
+/** One field the service ignored or doubts; `hint` (unknown fields only) names the field probably meant. */
 export interface FieldWarning {
   pointer: string;
-  code: "unknown_field";
+  code: FieldWarningCode;
   message: string;
   hint?: string;
 }

@@ -1,6 +1,9 @@
-import isEmailModule from "validator/lib/isEmail.js";
+import { currencyDigits } from "./code-lists.js";
 import type { FieldErrorCode } from "./error-catalogue.js";
 import {
+  decimalDigits,
+  hasUnstorableCharacter,
+  isEmailAddress,
   isLongerThan,
   normaliseCountry,
   normaliseCurrency,
@@ -11,10 +14,6 @@ import {
 } from "./field-rules.js";
 import { isAbsent } from "./json-access.js";
 import { expected, type Issues, reject, tooLong } from "./validation-issues.js";
-
-// validator's CommonJS module exports the function both as itself and as `.default`; under NodeNext the
-// default import is typed as the module object, so `.default` is the form both tsc and Node accept.
-const isEmail = isEmailModule.default;
 
 /** Longest address accepted: RFC 5321 caps a path at 256, two of which are the angle brackets. */
 export const MAX_EMAIL_LENGTH = 254;
@@ -43,10 +42,8 @@ export function readRef(
 }
 
 /**
- * The checks every free-text value passes: its length, no NUL character, which no text column of
- * PostgreSQL can hold (so that both stores accept exactly the same documents), and no lone surrogate (a
- * `\uD800` escape without its pair, RFC 8259 section 8.2), which has no UTF-8 form: SQLite would store
- * malformed bytes and PostgreSQL a replacement character, neither of them what was sent.
+ * The checks every free-text value passes: its length, and no character that a store cannot keep as sent
+ * (NUL, a lone surrogate), so that both stores accept exactly the same documents.
  */
 export function checkText(
   issues: Issues,
@@ -55,8 +52,7 @@ export function checkText(
   maxLength: number,
 ): string | undefined {
   if (isLongerThan(value, maxLength)) return reject(issues, pointer, "too_long", tooLong(maxLength));
-  // isWellFormed: false exactly when the string holds a half of a surrogate pair left on its own.
-  if (value.includes("\u0000") || !value.isWellFormed()) return reject(issues, pointer, "invalid_character");
+  if (hasUnstorableCharacter(value)) return reject(issues, pointer, "invalid_character");
   return value;
 }
 
@@ -72,11 +68,17 @@ export function readText(
   return checkText(issues, value, pointer, maxLength);
 }
 
-/** A reader of an optional string that `normalise` turns into canonical form, or refuses with `code`. */
+/**
+ * A reader of an optional string that `normalise` turns into canonical form, or refuses with `code`. An empty
+ * or blank string is `blank`, as the original answered (`"locale cannot be blank"`): leave the field out, or
+ * send `null`. The normalisers are this project's own code over sets built at start, so they are not guarded
+ * (a defect there must surface, not turn every order into a field error).
+ */
 function codeReader(normalise: (text: string) => string | undefined, code: FieldErrorCode) {
   return (issues: Issues, value: unknown, pointer: string): string | undefined => {
     if (isAbsent(value)) return undefined;
     if (typeof value !== "string") return reject(issues, pointer, "wrong_type", expected("a string"));
+    if (value.trim() === "") return reject(issues, pointer, "blank");
     return normalise(value) ?? reject(issues, pointer, code);
   };
 }
@@ -100,12 +102,38 @@ export function readPrice(issues: Issues, value: unknown, pointer: string): stri
   return normalisePrice(value) ?? reject(issues, pointer, "invalid_price");
 }
 
+/**
+ * A normalised `price`, refused when it has more decimal digits than ISO 4217 gives `currency` (GBP 2,
+ * JPY 0, BHD 3). `"1,999"` in GBP is far more likely 1999 with a thousands separator than £1.999, and
+ * `"10,000"` is exactly as ambiguous, so trailing zeros count too. Codes without a minor unit (XAU) take any.
+ */
+export function checkPriceDigits(
+  issues: Issues,
+  price: string,
+  currency: string,
+  pointer: string,
+): string | undefined {
+  const digits = currencyDigits(currency);
+  if (digits === undefined || decimalDigits(price) <= digits) return price;
+  return reject(issues, pointer, "invalid_price", priceDigitsMessage(currency, digits));
+}
+
+/** Names the currency and its digits, and shows one amount written in each form that fits. */
+function priceDigitsMessage(currency: string, digits: number): string {
+  const amount = "write one thousand nine hundred and ninety-nine as";
+  if (digits === 0) return `${currency} takes no decimal digits (0): ${amount} "1999"`;
+  const most = `at most ${digits} decimal digit${digits === 1 ? "" : "s"}`;
+  return `${currency} takes ${most}: ${amount} "1999" or "1999,${"0".repeat(digits)}"`;
+}
+
 /** The required customer email, kept as sent once it is syntactically valid. */
 export function readEmail(issues: Issues, value: unknown, pointer: string): string | undefined {
   if (isAbsent(value)) return reject(issues, pointer, "required");
   if (typeof value !== "string") return reject(issues, pointer, "wrong_type", expected("a string"));
-  // The length is checked first: it is cheap, and it bounds the work isEmail does.
-  if (isLongerThan(value, MAX_EMAIL_LENGTH) || !isEmail(value))
-    return reject(issues, pointer, "invalid_email");
-  return value;
+  if (value.trim() === "") return reject(issues, pointer, "blank");
+  // The length is checked first: it is cheap, and it bounds the work the address check does.
+  if (isLongerThan(value, MAX_EMAIL_LENGTH)) return reject(issues, pointer, "invalid_email");
+  // Reported as in every other text field, before the address check (which throws on a lone surrogate).
+  if (hasUnstorableCharacter(value)) return reject(issues, pointer, "invalid_character");
+  return isEmailAddress(value) ? value : reject(issues, pointer, "invalid_email");
 }

@@ -1,3 +1,5 @@
+import isEmailModule from "validator/lib/isEmail.js";
+import { guardCheck } from "./check-guard.js";
 import { isCountryCode, isCurrencyCode, isLanguageCode } from "./code-lists.js";
 
 // Regular expressions are compiled once here; the functions below run for every field of every order.
@@ -29,6 +31,23 @@ export function characterCount(text: string): number {
 export function isLongerThan(text: string, max: number): boolean {
   return text.length > max && characterCount(text) > max;
 }
+
+/**
+ * True when `text` holds a character no store can keep as sent: NUL (U+0000), which no text column of
+ * PostgreSQL can hold, or a lone surrogate (a `\uD800` escape without its pair, RFC 8259 section 8.2), which
+ * has no UTF-8 form: SQLite would store malformed bytes and PostgreSQL a replacement character.
+ */
+export function hasUnstorableCharacter(text: string): boolean {
+  // isWellFormed: false exactly when the string holds a half of a surrogate pair left on its own.
+  return text.includes("\u0000") || !text.isWellFormed();
+}
+
+// validator's CommonJS module exports the function both as itself and as `.default`; under NodeNext the
+// default import is typed as the module object, so `.default` is the form both tsc and Node accept.
+const isEmail = isEmailModule.default;
+
+/** True when `text` is a syntactically valid address; false, never a throw, for any other string. */
+export const isEmailAddress = guardCheck((text: string) => isEmail(text), false);
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) {
@@ -64,6 +83,12 @@ export function normalisePrice(value: string | number): string | undefined {
   const text = String(value);
   // 1e21 and 1e-7 print with an exponent, which is not a price anyone meant to send.
   return text.includes("e") ? undefined : text;
+}
+
+/** The digits after the dot of a price `normalisePrice` returned: `"10.50"` → 2, `"10"` → 0. */
+export function decimalDigits(price: string): number {
+  const dot = price.indexOf(".");
+  return dot < 0 ? 0 : price.length - dot - 1;
 }
 
 /** Any case of an ISO 639-1 code → lower case (`EN` → `en`); `undefined` when it does not exist. */

@@ -1,5 +1,11 @@
-/** A metadata value as the wire allows it: scalars only, never nested objects. */
-export type MetadataValue = string | number | boolean | null;
+/** A metadata value: any JSON value, stored as sent (finite numbers only, as JSON has no others). */
+export type MetadataValue =
+  | string
+  | number
+  | boolean
+  | null
+  | MetadataValue[]
+  | { [name: string]: MetadataValue };
 
 /**
  * An order document after validation: the wire's field names, optional fields omitted when the client did

@@ -1,15 +1,19 @@
 import { FormatRegistry, type Static, type TSchema, Type } from "@sinclair/typebox";
-import isEmailModule from "validator/lib/isEmail.js";
 import { MAX_EMAIL_LENGTH } from "./field-readers.js";
-import { MAX_PRICE_STRING_LENGTH } from "./field-rules.js";
+import { isEmailAddress, MAX_PRICE_STRING_LENGTH } from "./field-rules.js";
 import { DEMO_TRKREF, exampleOrder } from "./order-example.js";
-import { DEFAULT_ORDER_LIMITS, MAX_REF_LENGTH, type OrderLimits } from "./order-limits.js";
-import { TRKREF_MAX_LENGTH, TRKREF_PATTERN } from "./trkref.js";
-import { METADATA_NAME_PATTERN } from "./validate-items.js";
+import {
+  DEFAULT_ORDER_LIMITS,
+  MAX_DOCUMENT_DEPTH,
+  MAX_REF_LENGTH,
+  type OrderLimits,
+} from "./order-limits.js";
+import { TRKREF_MAX_LENGTH, TRKREF_PATTERN, TRKREF_RULE } from "./trkref.js";
+import { METADATA_NAME_PATTERN } from "./validate-metadata.js";
 
 // TypeBox refuses any format it does not know; "email" is registered with the same test `validateOrder` uses
 // so that `Value.Check` and the validator agree.
-if (!FormatRegistry.Has("email")) FormatRegistry.Set("email", (value) => isEmailModule.default(value));
+if (!FormatRegistry.Has("email")) FormatRegistry.Set("email", isEmailAddress);
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const DATE_PATTERN = "^[0-9]{2}-[0-9]{2}-[0-9]{4}$";
@@ -70,12 +74,18 @@ function customerSchema(max: number) {
   );
 }
 
+/**
+ * Any JSON value. The limit on strings is stated for those at the top; nested ones (and keys) are held to it
+ * by `validateOrder`, as a recursive schema would make the OpenAPI document much harder to read.
+ */
 function metadataSchema(limits: OrderLimits) {
   const value = Type.Union([
-    Type.String({ maxLength: limits.maxStringLength }),
+    Type.String({ maxLength: limits.maxMetadataStringLength }),
     Type.Number(),
     Type.Boolean(),
     Type.Null(),
+    Type.Array(Type.Unknown()),
+    Type.Object({}, { additionalProperties: true }),
   ]);
   return Type.Record(Type.String({ pattern: METADATA_NAME_PATTERN }), value, {
     additionalProperties: false,
@@ -96,7 +106,7 @@ function itemSchema(limits: OrderLimits) {
           Type.String({ pattern: "^[0-9]+(,[0-9]+)?$", maxLength: MAX_PRICE_STRING_LENGTH }),
           Type.Number({ minimum: 0 }),
         ]),
-        'Optional. Digits with an optional decimal comma ("55,99"; a dot is refused as ambiguous), or a non-negative number; stored as a decimal with a dot',
+        'Optional. Digits with an optional decimal comma ("55,99"; a dot is refused as ambiguous), or a non-negative number; stored as a decimal with a dot. With a currency, at most its ISO 4217 decimal digits (GBP 2, JPY 0, BHD 3; any for codes without a minor unit, such as XAU): "1,999" in GBP is refused',
         ["55,99", "10", 12.5],
       ),
       currency: optional(
@@ -106,8 +116,11 @@ function itemSchema(limits: OrderLimits) {
       ),
       metadata: optional(
         metadataSchema(limits),
-        `Optional. At most ${limits.maxMetadataEntries} extra fields for the item: names of 1 to 64 lower-case letters, digits and underscores; values strings (at most ${limits.maxStringLength} characters), numbers, booleans or null`,
-        [{ field_1: "gift wrapped", colour: "blue" }],
+        `Optional. At most ${limits.maxMetadataEntries} extra fields for the item: names of 1 to 64 lower-case letters, digits and underscores; each value any JSON value (string, number, boolean, null, array or object, within the document's ${MAX_DOCUMENT_DEPTH} levels of nesting), stored as sent; every string inside it, keys of nested objects included, at most ${limits.maxMetadataStringLength} characters`,
+        [
+          { field_1: "gift wrapped", colour: "blue" },
+          { engraving: { lines: ["For Ana", "25 years"], font: "serif" }, gift: true },
+        ],
       ),
     },
     { description, examples: exampleOrder(DEMO_TRKREF).order_items },
@@ -126,7 +139,7 @@ export function createCustomerOrderSchema(limits: OrderLimits = DEFAULT_ORDER_LI
       trkref: Type.String({
         pattern: TRKREF_PATTERN,
         maxLength: TRKREF_MAX_LENGTH,
-        description: `Required. The organisation: upper-case letters and digits in groups joined by single hyphens, at most ${TRKREF_MAX_LENGTH} characters; equal to the trkref of the path when there is one`,
+        description: `Required. The organisation: ${TRKREF_RULE}; equal to the trkref of the path when there is one`,
         examples: [DEMO_TRKREF, "ABC-XYZ"],
       }),
       order_ref: Type.Union([...refForms(MAX_REF_LENGTH, true)], {

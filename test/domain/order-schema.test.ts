@@ -41,6 +41,14 @@ const accepted: [string, unknown][] = [
     "metadata of every value type",
     documentWith({ "/order_items/0/metadata": { a: "", b: -1.5, c: false, d: null } }),
   ],
+  [
+    "nested metadata values",
+    documentWith({ "/order_items/0/metadata": { colour: ["blue"], size: { eu: 42, Label: "L" } } }),
+  ],
+  [
+    "a metadata string longer than maxStringLength",
+    documentWith({ "/order_items/0/metadata": { a: "m".repeat(300) } }),
+  ],
   ["unknown fields everywhere", documentWith({ "/x": 1, "/customer/y": {}, "/order_items/0/z": [] })],
   ["a fulfilment date alone", documentWith({ "/order_date": undefined })],
   ["an optional empty string", documentWith({ "/customer/title": "" })],
@@ -62,7 +70,7 @@ const refused: [string, unknown][] = [
   ["a price with a dot", documentWith({ "/order_items/0/price": "1.50" })],
   ["a negative price", documentWith({ "/order_items/0/price": -1 })],
   ["a metadata name in capitals", documentWith({ "/order_items/0/metadata": { Colour: "blue" } })],
-  ["a nested metadata value", documentWith({ "/order_items/0/metadata": { colour: ["blue"] } })],
+  ["a metadata string past its limit", documentWith({ "/order_items/0/metadata": { a: "m".repeat(4097) } })],
   ["a long string", documentWith({ "/customer/surname": "s".repeat(256) })],
 ];
 
@@ -128,6 +136,7 @@ describe("CustomerOrderSchema", () => {
       maxItemsPerOrder: 3,
       maxMetadataEntries: 2,
       maxStringLength: 9,
+      maxMetadataStringLength: 4,
     });
     assert.equal(schema.properties.order_items.maxItems, 3);
     assert.equal(
@@ -135,6 +144,13 @@ describe("CustomerOrderSchema", () => {
       false,
     );
     assert.equal(Value.Check(schema, documentWith({ "/order_ref": "0123456789" })), false);
+    assert.equal(Value.Check(schema, documentWith({ "/order_items/0/metadata": { a: "12345" } })), false);
+    assert.equal(Value.Check(schema, documentWith({ "/order_items/0/metadata": { a: "1234" } })), true);
+    const metadata = schema.properties.order_items.items.properties.metadata;
+    assert.match(
+      metadata.description ?? "",
+      /At most 2 extra fields .*any JSON value.* at most 4 characters/,
+    );
     assert.equal(Value.Check(schema, { ...minimalDocument(), order_ref: "012345678" }), true);
   });
 });

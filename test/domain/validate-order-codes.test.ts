@@ -84,3 +84,11 @@ describe("validateOrder: order_items[].currency", () => {
     );
   });
 });
+
+describe("validateOrder: blank codes", () => {
+  for (const pointer of ["/language", "/locale", "/customer/country", "/order_items/0/currency"]) {
+    it(`refuses an empty or blank ${pointer} as blank, as the original did ("locale cannot be blank")`, () => {
+      for (const value of ["", " \t"]) assertOnlyError(documentWith({ [pointer]: value }), pointer, "blank");
+    });
+  }
+});

@@ -26,8 +26,12 @@ describe("validateOrder: customer.email", () => {
     assertOnlyError(documentWith({ "/customer/email": undefined }), "/customer/email", "required"));
   it("must be a string", () =>
     assertOnlyError(documentWith({ "/customer/email": 1 }), "/customer/email", "wrong_type"));
+  for (const email of ["", "  "]) {
+    it(`refuses ${JSON.stringify(email)} as blank, as the original did`, () => {
+      assertOnlyError(documentWith({ "/customer/email": email }), "/customer/email", "blank");
+    });
+  }
   for (const email of [
-    "",
     "jane",
     "jane@",
     "@example.com",
@@ -55,6 +59,20 @@ describe("validateOrder: customer.email", () => {
       normalised(documentWith({ "/customer/email": "Jane.Doe@Example.COM" })).customer.email,
       "Jane.Doe@Example.COM",
     );
+  });
+  // The address check throws on a lone surrogate; the character is refused first, as in any text field.
+  for (const [label, email] of [
+    ["a lone high surrogate", "jane\ud800@example.com"],
+    ["a lone low surrogate", "\udc00"],
+    ["NUL", "jane\u0000@example.com"],
+  ] as const) {
+    it(`refuses ${label} as invalid_character`, () => {
+      assertOnlyError(documentWith({ "/customer/email": email }), "/customer/email", "invalid_character");
+    });
+  }
+  it("refuses an over-long address as invalid_email, whatever characters it holds", () => {
+    const email = `${emailOfLength(254)}\ud800`;
+    assertOnlyError(documentWith({ "/customer/email": email }), "/customer/email", "invalid_email");
   });
 });
 

@@ -58,6 +58,10 @@ describe("validateOrder: order_items[].sku", () => {
 });
 
 describe("validateOrder: order_items[].price", () => {
+  // Item 0 of the example is in GBP; without a currency, a price may have any number of decimal digits.
+  const price = (sent: unknown) =>
+    documentWith({ "/order_items/0/price": sent, "/order_items/0/currency": undefined });
+
   for (const [sent, stored] of [
     ["55,99", "55.99"],
     ["10", "10"],
@@ -65,14 +69,15 @@ describe("validateOrder: order_items[].price", () => {
     ["055,90", "55.90"],
     ["000", "0"],
     ["00,50", "0.50"],
+    ["1,999", "1.999"],
     ["1".repeat(32), "1".repeat(32)],
     [12.5, "12.5"],
     [25, "25"],
     [0, "0"],
     [0.000001, "0.000001"],
   ] as const) {
-    it(`stores ${JSON.stringify(sent)} as "${stored}"`, () => {
-      assert.equal(item(0, { "/order_items/0/price": sent })?.price, stored);
+    it(`stores ${JSON.stringify(sent)} without a currency as "${stored}"`, () => {
+      assert.equal(normalised(price(sent)).order_items[0]?.price, stored);
     });
   }
   for (const [sent, why] of [
@@ -92,6 +97,7 @@ describe("validateOrder: order_items[].price", () => {
     [[5], "an array"],
   ] as const) {
     it(`refuses ${why}`, () => {
+      assertOnlyError(price(sent), "/order_items/0/price", "invalid_price");
       assertOnlyError(
         documentWith({ "/order_items/0/price": sent }),
         "/order_items/0/price",
@@ -101,48 +107,87 @@ describe("validateOrder: order_items[].price", () => {
   }
 });
 
-describe("validateOrder: order_items[].metadata", () => {
-  const metadata = (value: unknown) => documentWith({ "/order_items/0/metadata": value });
+describe("validateOrder: order_items[].price in a currency", () => {
+  const priced = (sent: unknown, currency: unknown) =>
+    documentWith({ "/order_items/0/price": sent, "/order_items/0/currency": currency });
+  /** The errors of a priced item 0, with their messages. */
+  const refusal = (sent: unknown, currency: unknown) => {
+    const result = validateOrder(priced(sent, currency), limits);
+    assert.equal(result.ok, false, `${JSON.stringify(sent)} ${currency} was accepted`);
+    return result.ok ? [] : result.errors;
+  };
+  const gbpMessage =
+    'GBP takes at most 2 decimal digits: write one thousand nine hundred and ninety-nine as "1999" or "1999,00"';
 
-  it("keeps strings, numbers, booleans and null", () => {
-    const value = { a: "x", b: 1.5, c: true, d: null, e_2: "" };
-    assert.deepEqual(item(0, { "/order_items/0/metadata": value })?.metadata, value);
-  });
-  it("keeps an empty object as sent", () =>
-    assert.deepEqual(item(0, { "/order_items/0/metadata": {} })?.metadata, {}));
-  it("must be an object", () => {
-    assertOnlyError(metadata([]), "/order_items/0/metadata", "wrong_type");
-    assertOnlyError(metadata("colour=blue"), "/order_items/0/metadata", "wrong_type");
-  });
-  it("allows maxMetadataEntries entries and no more", () => {
-    const entries = (count: number) =>
-      Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, i]));
-    assert.ok(normalised(metadata(entries(50))));
-    assert.deepEqual(errorsOf(metadata({ ...entries(51), BAD: {} })), [
-      ["/order_items/0/metadata", "too_many"],
+  it('refuses "1,999" in GBP, which takes 2 digits, saying how to write the amount', () => {
+    assert.deepEqual(refusal("1,999", "GBP"), [
+      { pointer: "/order_items/0/price", code: "invalid_price", message: gbpMessage },
     ]);
   });
-  for (const name of ["Colour", "colour-name", "", "n".repeat(65), "a/b", "é"]) {
-    it(`refuses the name ${JSON.stringify(name.length > 10 ? `${name.slice(0, 5)}…` : name)}`, () => {
-      const pointer = `/order_items/0/metadata/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-      assertOnlyError(metadata({ [name]: 1 }), pointer, "invalid_metadata_name");
+  it("finds the digits of a currency sent in lower case", () => {
+    assert.deepEqual(refusal("1,999", "gbp"), [
+      { pointer: "/order_items/0/price", code: "invalid_price", message: gbpMessage },
+    ]);
+  });
+  it("counts trailing zeros: 10,000 in GBP is as ambiguous as any other three digits", () => {
+    assert.deepEqual(refusal("10,000", "GBP"), [
+      { pointer: "/order_items/0/price", code: "invalid_price", message: gbpMessage },
+    ]);
+  });
+  it("refuses a JSON number with more digits than the currency takes", () => {
+    assert.deepEqual(errorsOf(priced(19.999, "GBP")), [["/order_items/0/price", "invalid_price"]]);
+    assert.deepEqual(errorsOf(priced(1999.5, "JPY")), [["/order_items/0/price", "invalid_price"]]);
+  });
+  for (const [sent, currency, stored] of [
+    ["1999", "GBP", "1999"],
+    ["1999,00", "GBP", "1999.00"],
+    ["19,9", "GBP", "19.9"],
+    [19.99, "GBP", "19.99"],
+    ["1999", "JPY", "1999"],
+    [1999, "JPY", "1999"],
+    ["1,999", "BHD", "1.999"],
+    ["0,1234", "CLF", "0.1234"],
+  ] as const) {
+    it(`accepts ${JSON.stringify(sent)} in ${currency}, stored as "${stored}"`, () => {
+      const item = normalised(priced(sent, currency)).order_items[0];
+      assert.deepEqual([item?.price, item?.currency], [stored, currency]);
     });
   }
-  it("allows names of 64 characters with digits and underscores", () => {
-    assert.ok(normalised(metadata({ ["n_1".repeat(21).padEnd(64, "x")]: 1 })));
+  it("names the digits of a currency that takes none", () => {
+    assert.deepEqual(
+      refusal("1999,0", "JPY").map((error) => error.message),
+      ['JPY takes no decimal digits (0): write one thousand nine hundred and ninety-nine as "1999"'],
+    );
   });
-  it("refuses object and array values", () => {
-    assert.deepEqual(errorsOf(metadata({ a: { b: 1 }, c: [1] })), [
-      ["/order_items/0/metadata/a", "invalid_metadata_value"],
-      ["/order_items/0/metadata/c", "invalid_metadata_value"],
+  it("names the digits of a currency that takes three", () => {
+    assert.deepEqual(
+      refusal("1,9990", "BHD").map((error) => error.message),
+      [
+        'BHD takes at most 3 decimal digits: write one thousand nine hundred and ninety-nine as "1999" or "1999,000"',
+      ],
+    );
+  });
+  it("takes any number of digits for codes without a minor unit, such as gold", () => {
+    for (const currency of ["XAU", "XDR", "XXX"]) {
+      assert.equal(normalised(priced("0,123456", currency)).order_items[0]?.price, "0.123456", currency);
+    }
+  });
+  it("gives a price whose currency is itself wrong only the currency's error", () => {
+    assert.deepEqual(errorsOf(priced("1,999", "ZZZ")), [["/order_items/0/currency", "invalid_currency"]]);
+    assert.deepEqual(errorsOf(priced("1,999", 826)), [["/order_items/0/currency", "wrong_type"]]);
+  });
+  it("reports a wrong price and a wrong currency each with its own error", () => {
+    assert.deepEqual(errorsOf(priced("1.999", "ZZZ")), [
+      ["/order_items/0/price", "invalid_price"],
+      ["/order_items/0/currency", "invalid_currency"],
     ]);
   });
-  it("refuses string values past maxStringLength", () => {
-    assertOnlyError(metadata({ note: "m".repeat(256) }), "/order_items/0/metadata/note", "too_long");
-  });
-  it("does not warn about its entries, whatever their names", () => {
-    const result = validateOrder(metadata({ fulfillment_date: "x", items: 1 }), limits);
-    assert.ok(result.ok);
-    assert.deepEqual(result.warnings, []);
+  it("checks each item against its own currency", () => {
+    const input = documentWith({
+      "/order_items/0/price": "1,999",
+      "/order_items/0/currency": "BHD",
+      "/order_items/1/price": "1,999",
+    });
+    assert.deepEqual(errorsOf(input), [["/order_items/1/price", "invalid_price"]]);
   });
 });
