@@ -1,3 +1,4 @@
+import type { SubmissionOutcome } from "../domain/apply-submission.js";
 import type { BatchOrderResult } from "../domain/batch-result.js";
 import type { NormalisedOrder } from "../domain/normalised-order.js";
 
@@ -21,7 +22,8 @@ export interface ApiKeyRecord {
 }
 
 export type SubmissionStatus = "accepted" | "processed" | "failed";
-export type SubmissionOutcome = "created" | "updated" | "duplicate";
+/** What processing made of a submission; the domain decides it (`applySubmission`). */
+export type { SubmissionOutcome } from "../domain/apply-submission.js";
 
 /** One accepted order document, as it is committed before the client hears `202`. */
 export interface NewSubmission {
@@ -100,16 +102,6 @@ export interface StoredOrder {
   lastSubmissionId: string;
 }
 
-/** What the processor decided for one submission, given the order as it stood before. */
-export type ProcessingDecision =
-  | { outcome: SubmissionOutcome; order: NormalisedOrder }
-  | { outcome: "failed"; reason: string };
-
-export type DecideProcessing = (
-  existing: NormalisedOrder | undefined,
-  incoming: NormalisedOrder,
-) => ProcessingDecision;
-
 /** Raised when a row that must be unique already exists (an organisation's trkref, say). */
 export class StoreConflictError extends Error {
   override name = "StoreConflictError";
@@ -174,9 +166,9 @@ export interface Store {
   oldestPendingAcceptedAt(): Promise<string | null>;
 
   /**
-   * Takes up to `limit` accepted submissions in acceptance order, merges each into its order (the domain's
-   * `mergeOrder`: created, updated, duplicate, or failed with a reason), and commits the orders and the
-   * submissions' outcomes together. Returns how many it took.
+   * Takes up to `limit` accepted submissions in acceptance order, applies each to its order (the domain's
+   * `applySubmission`: created, updated or duplicate; failed with the database's reason when the row cannot be
+   * written), and commits the orders and the submissions' outcomes together. Returns how many it took.
    */
   processPendingSubmissions(limit: number): Promise<number>;
   findOrder(trkref: string, orderRef: string): Promise<StoredOrder | undefined>;

@@ -44,9 +44,15 @@ function placedOrder(orderRef: string) {
 }
 
 describe("GET /v4/organisations/{trkref}/customer_orders/{order_ref}", () => {
-  it("answers the processed order in normalised form, with the submission that created it", async () => {
+  it("answers the processed order in normalised form, nested metadata as sent, with its submission", async () => {
     const t = await apps.open();
     const order = exampleOrder("ACME");
+    const metadata = {
+      field_1: "gift wrapped",
+      size: 2,
+      engraving: { lines: ["For Ana", "25 years"], font: { family: "serif", bold: false } },
+      options: [null, ["a", { "Gift Wrap": "yes" }]],
+    };
     const sent = {
       ...order,
       order_ref: "N-1",
@@ -54,7 +60,7 @@ describe("GET /v4/organisations/{trkref}/customer_orders/{order_ref}", () => {
       locale: "en-gb",
       customer: { ...order.customer, country: "UK" },
       order_items: [
-        { sku: 1001, price: "55,99", currency: "gbp", metadata: { field_1: "gift wrapped", size: 2 } },
+        { sku: 1001, price: "55,99", currency: "gbp", metadata },
         { sku: "MUG-001", price: 12.5 },
       ],
     };
@@ -75,7 +81,7 @@ describe("GET /v4/organisations/{trkref}/customer_orders/{order_ref}", () => {
       locale: "en-GB",
       customer: { ...order.customer, country: "GB" },
       order_items: [
-        { sku: "1001", price: "55.99", currency: "GBP", metadata: { field_1: "gift wrapped", size: 2 } },
+        { sku: "1001", price: "55.99", currency: "GBP", metadata },
         { sku: "MUG-001", price: "12.5" },
       ],
     });
@@ -92,7 +98,7 @@ describe("GET /v4/organisations/{trkref}/customer_orders/{order_ref}", () => {
     assert.ok(isIsoTimestamp(submission.processed_at), `processed_at ${submission.processed_at}`);
   });
 
-  it("merges a resubmission adding the fulfilment date; lists both submissions, oldest first", async () => {
+  it("takes a resubmission adding the fulfilment date; lists both submissions, oldest first", async () => {
     const t = await apps.open();
     const first = await submit(t, placedOrder("M-1"));
     await t.processAll();
@@ -116,16 +122,28 @@ describe("GET /v4/organisations/{trkref}/customer_orders/{order_ref}", () => {
     assert.ok(body.updated_at >= body.created_at, `${body.updated_at} < ${body.created_at}`);
   });
 
-  it("keeps the order date when a resubmission sends only the fulfilment date", async () => {
+  it("shows a resubmission as the whole order: a date, a customer field and items it leaves out are gone", async () => {
     const t = await apps.open();
-    await submit(t, placedOrder("M-2"));
-    const { order_date: _orderDate, ...fulfilled } = { ...placedOrder("M-2"), fulfilment_date: "30-09-2021" };
+    const placed = {
+      ...placedOrder("M-2"),
+      customer: { email: "jane@example.com", first_name: "Jane" },
+      order_items: [{ sku: "MUG-1" }, { sku: "CAP-2" }],
+    };
+    await submit(t, placed);
+    const { order_date: _orderDate, ...fulfilled } = {
+      ...placed,
+      fulfilment_date: "30-09-2021",
+      customer: { email: "jane@example.com" },
+      order_items: [{ sku: "CAP-2" }],
+    };
     await submit(t, fulfilled);
     await t.processAll();
 
     const body = (await getOrder(t, "M-2")).json();
-    assert.equal(body.order_date, "2021-09-25");
+    assert.equal(body.order_date, undefined);
     assert.equal(body.fulfilment_date, "2021-09-30");
+    assert.deepEqual(body.customer, { email: "jane@example.com" });
+    assert.deepEqual(body.order_items, [{ sku: "CAP-2" }]);
     assert.deepEqual(
       body.submissions.map((s: { outcome: string }) => s.outcome),
       ["created", "updated"],

@@ -120,10 +120,10 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       assert.equal(await store.countPendingSubmissions(), before);
     });
 
-    it("processes in acceptance order: created, updated, duplicate, with the order record merged", async () => {
+    it("processes in acceptance order: created, updated, duplicate, with the order record replaced", async () => {
       const first = submission(order("P-1", { order_date: "2021-09-25" }));
       const second = submission(order("P-1", { fulfilment_date: "2021-09-27" }));
-      const third = submission(order("P-1"));
+      const third = submission(order("P-1", { fulfilment_date: "2021-09-27" }));
       await store.commitIntake([{ submissions: [first] }]);
       await store.commitIntake([{ submissions: [second, third] }]);
       while ((await store.processPendingSubmissions(2)) > 0) {}
@@ -161,24 +161,41 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       assert.deepEqual((await store.findOrder("ACME", "FULL-1"))?.order, full);
     });
 
-    it("fails a submission that cannot be merged, with its reason, and goes on with the next", async () => {
-      const first = submission(order("F-1", { order_date: "2021-09-25" }));
-      const { order_date: _, ...withoutOrderDate } = order("F-1");
-      // Valid alone, but its fulfilment date falls before the stored order date.
-      const bad = submission({ ...withoutOrderDate, fulfilment_date: "2021-09-20" });
-      const good = submission(order("F-2"));
-      await store.commitIntake([{ submissions: [first] }, { submissions: [bad, good] }]);
-      while ((await store.processPendingSubmissions(10)) > 0) {}
-      const failed = await store.findSubmission(bad.id);
-      assert.equal(failed?.status, "failed");
-      assert.match(failed?.failureReason ?? "", /fulfilment_date 2021-09-20/);
-      assert.ok(failed?.processedAt);
-      assert.equal((await store.findSubmission(good.id))?.outcome, "created");
-      assert.equal(
-        (await store.findOrder("ACME", "F-1"))?.order.fulfilment_date,
-        undefined,
-        "the order stays",
+    it("stores nested metadata as sent, reads it back, and sees the same values again as a duplicate", async () => {
+      const metadata = {
+        engraving: { lines: ["For Ana", "25 years", ""], font: { family: "serif", size: 12.5 } },
+        sizes: [1, -2, null, true, [], {}, [["x", { "Gift Wrap": "yes" }]]],
+        "": { "a/b~c": "\u2028 😀", constructor: "kept as data" },
+      };
+      const nested = order("NESTED-1", {
+        order_items: [{ sku: "S", currency: "JPY", price: "1999", metadata }],
+      });
+      const first = submission(nested);
+      const again = submission(
+        order("NESTED-1", {
+          order_items: [{ sku: "S", currency: "JPY", price: "1999", metadata: structuredClone(metadata) }],
+        }),
       );
+      await store.commitIntake([{ submissions: [first] }]);
+      await store.processPendingSubmissions(10);
+      assert.deepEqual((await store.findOrder("ACME", "NESTED-1"))?.order, nested);
+      await store.commitIntake([{ submissions: [again] }]);
+      await store.processPendingSubmissions(10);
+      assert.equal((await store.findSubmission(again.id))?.outcome, "duplicate");
+    });
+
+    it("replaces the order with each resubmission: what it leaves out is gone", async () => {
+      const placed = submission(order("F-1", { order_date: "2021-09-25" }));
+      const { order_date: _, ...withoutOrderDate } = order("F-1");
+      // A fulfilment date before the order date of the stored order: valid, as the document is the order now.
+      const fulfilled = submission({ ...withoutOrderDate, fulfilment_date: "2021-09-20" });
+      await store.commitIntake([{ submissions: [placed] }, { submissions: [fulfilled] }]);
+      while ((await store.processPendingSubmissions(10)) > 0) {}
+      assert.equal((await store.findSubmission(fulfilled.id))?.outcome, "updated");
+      const stored = await store.findOrder("ACME", "F-1");
+      assert.deepEqual(stored?.order, fulfilled.order);
+      assert.equal(stored?.order.order_date, undefined);
+      assert.equal(stored?.lastSubmissionId, fulfilled.id);
     });
 
     it("commits a batch record with its submissions and finds both", async () => {

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { mergeOrder } from "../../domain/merge-order.js";
+import { applySubmission } from "../../domain/apply-submission.js";
 import { findOrder, saveOrder } from "./orders-sql.js";
 import { inTransaction } from "./postgres-pool.js";
 import { type ClaimedSubmission, claimSubmissions, markFailed, markProcessed } from "./submissions-sql.js";
@@ -8,9 +8,10 @@ import { type ClaimedSubmission, claimSubmissions, markFailed, markProcessed } f
 const PROCESSING_LOCK_SPACE = 2;
 
 /**
- * Errors that belong to one submission (its decision threw, its data cannot be stored: SQLSTATE classes 22
- * and 23) rather than to the database: they fail that submission and the batch goes on. Anything else
- * (a lost connection, the server shutting down) aborts the batch, whose claims are then released.
+ * Errors that belong to one submission (its stored document cannot be read, its data cannot be stored:
+ * SQLSTATE classes 22 and 23) rather than to the database: they fail that submission and the batch goes on.
+ * Anything else (a lost connection, the server shutting down) aborts the batch, whose claims are then
+ * released.
  */
 function isSubmissionError(error: unknown): boolean {
   if (!(error instanceof pg.DatabaseError)) return !(error as { code?: unknown })?.code;
@@ -20,8 +21,7 @@ function isSubmissionError(error: unknown): boolean {
 async function applyOne(client: pg.PoolClient, claimed: ClaimedSubmission, now: string) {
   const incoming = claimed.document;
   const existing = await findOrder(client, incoming.trkref, incoming.order_ref);
-  const decision = mergeOrder(existing?.order, incoming);
-  if (decision.outcome === "failed") return markFailed(client, claimed.seq, decision.reason, now);
+  const decision = applySubmission(existing?.order, incoming);
   if (decision.outcome !== "duplicate") await saveOrder(client, decision.order, claimed.id, now);
   await markProcessed(client, claimed.seq, decision.outcome, now);
 }

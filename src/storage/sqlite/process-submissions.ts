@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
-import { mergeOrder } from "../../domain/merge-order.js";
+import { applySubmission } from "../../domain/apply-submission.js";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
 import type { createOrderQueries } from "./orders-sql.js";
 import type { createSubmissionQueries, PendingSubmission } from "./submissions-sql.js";
 
 /**
- * Errors that belong to one submission (its decision threw, its document or its data cannot be stored)
+ * Errors that belong to one submission (its stored document cannot be read, its data cannot be stored)
  * rather than to the database: they fail that submission, and the others go on. Anything else (disk full,
  * I/O, a closed connection) aborts the batch, which is taken again later.
  */
@@ -28,11 +28,7 @@ export function createSubmissionProcessing(
 ) {
   const apply = (pending: PendingSubmission, now: string) => {
     const incoming = JSON.parse(pending.document) as NormalisedOrder;
-    const decision = mergeOrder(orders.find(incoming.trkref, incoming.order_ref)?.order, incoming);
-    if (decision.outcome === "failed") {
-      submissions.markFailed(pending.seq, decision.reason, now);
-      return;
-    }
+    const decision = applySubmission(orders.find(incoming.trkref, incoming.order_ref)?.order, incoming);
     if (decision.outcome !== "duplicate") orders.save(decision.order, pending.id, now);
     submissions.markProcessed(pending.seq, decision.outcome, now);
   };
