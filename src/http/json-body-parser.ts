@@ -12,21 +12,23 @@ declare module "fastify" {
 }
 
 /**
- * Deepest nesting of arrays and objects accepted in a body. A batch needs five levels (the array, an order,
- * `order_items`, an item, its `metadata`); the rest is room for unknown fields. Later walks over the parsed
- * body (the idempotency fingerprint, re-serialising a batch's orders) recurse, and a body of a few hundred
- * thousand brackets would overflow the call stack there and answer 500.
+ * Deepest nesting of arrays and objects accepted in a body at all: past it, the body is refused whole (400)
+ * before anything walks it, because later walks over the parsed body (the idempotency fingerprint,
+ * re-serialising a batch's orders) recurse, and a few hundred thousand brackets would overflow the call stack
+ * there. Within it, each order document has its own, smaller limit, refused as a field error of that order
+ * alone (`MAX_DOCUMENT_DEPTH`, `too_deep`).
  */
-export const MAX_JSON_DEPTH = 64;
+export const MAX_JSON_DEPTH = 256;
 
 /**
- * Accepts only JSON (`application/json` and `application/*+json`) in UTF-8, the only encoding JSON may be
- * exchanged in (RFC 8259); anything else is 415, rather than a body decoded wrongly and stored corrupted. An empty body is
- * not a syntax error but "no data" (422, as the v4 API answered), so it parses to `undefined`. Bodies with
- * `__proto__` or `constructor.prototype` keys are refused (400) rather than risk prototype pollution.
+ * Reads every body as JSON in UTF-8, the only encoding JSON may be exchanged in (RFC 8259); the media-type
+ * guard has already refused bodies of other types. Malformed UTF-8 is refused rather than decoded into a text
+ * the client never sent. An empty body is not a syntax error but "no data" (422, as the v4 API answered), so
+ * it parses to `undefined`. `__proto__` keys are kept as plain data (JSON.parse makes them own properties, not
+ * prototypes); validation refuses them as a field error of the order that holds them, so that one such order
+ * does not refuse a whole batch.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser("error", "error");
   app.removeAllContentTypeParsers();
   app.decorateRequest("rawBody", undefined);
   const parseBody = (request: FastifyRequest, body: string | Buffer, done: ParserDone) => {
@@ -36,43 +38,28 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
         new ProblemError("unsupported_media_type", { detail: `Only UTF-8 is accepted, not ${charset}` }),
       );
     }
-    // Decoding would silently turn malformed bytes into U+FFFD and store a text the client never sent.
     if (typeof body !== "string" && !isUtf8(body)) {
       return done(new ProblemError("invalid_json", { detail: "Request body is not valid UTF-8" }));
     }
     const text = body.toString();
     request.rawBody = text;
     if (text.trim() === "") return done(null, undefined);
-    parseJson(request, text, (error, value) => {
-      if (error) return done(explainParseFailure(text));
-      if (hasMoreOpeningsThan(text, MAX_JSON_DEPTH) && nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-        const detail = `JSON arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep are refused`;
-        return done(new ProblemError("bad_request", { detail }));
-      }
-      return done(null, value);
-    });
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (syntaxError) {
+      const detail = `Request body is not valid JSON: ${(syntaxError as Error).message}`;
+      return done(new ProblemError("invalid_json", { detail }));
+    }
+    if (hasMoreOpeningsThan(text, MAX_JSON_DEPTH) && nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      const detail = `JSON arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep are refused`;
+      return done(new ProblemError("bad_request", { detail }));
+    }
+    return done(null, value);
   };
-  // Read as bytes, so that malformed UTF-8 can be told from the replacement characters decoding makes.
-  app.addContentTypeParser("application/json", { parseAs: "buffer" }, parseBody);
-  // Fastify tests a RegExp against the whole header with its parameters (`…+json; charset="utf-8"`).
-  app.addContentTypeParser(/^application\/[\w.-]+\+json(;|$)/, { parseAs: "buffer" }, parseBody);
-}
-
-/**
- * Fastify's parser says only "not valid JSON", also when the JSON is valid but carries a prototype key. Only
- * on that failure path, parse again to tell the two apart and say where the syntax breaks.
- */
-function explainParseFailure(text: string): ProblemError {
-  try {
-    JSON.parse(text);
-  } catch (syntaxError) {
-    return new ProblemError("invalid_json", {
-      detail: `Request body is not valid JSON: ${(syntaxError as Error).message}`,
-    });
-  }
-  return new ProblemError("bad_request", {
-    detail: "JSON objects with a __proto__ key or a constructor.prototype key are refused",
-  });
+  // One parser for every type (the guard decides which types arrive here), read as bytes, so that malformed
+  // UTF-8 can be told from the replacement characters decoding makes.
+  app.addContentTypeParser("*", { parseAs: "buffer" }, parseBody);
 }
 
 /**

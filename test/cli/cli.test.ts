@@ -160,18 +160,21 @@ describe("order-intake CLI", { concurrency: true }, () => {
       );
     });
 
-    it("takes a trkref of 64 characters but refuses malformed ones with exit 2", async () => {
+    it("takes trkrefs of 64 characters and with underscores, but refuses malformed ones with exit 2", async () => {
       const db = freshDatabase();
       const longest = "A".repeat(64);
       await runCliOk(db, "org", "create", longest, "--name", "Longest");
-      for (const trkref of ["acme", "A--B", "A".repeat(65)]) {
+      await runCliOk(db, "org", "create", "ACER_EN_GB", "--name", "Acer UK");
+      for (const trkref of ["acme", "A--B", "A__B", "A".repeat(65)]) {
         const result = await runCli(db, "org", "create", trkref, "--name", "Bad");
         assert.equal(result.code, 2, `trkref ${trkref}`);
         assert.match(result.stderr, /Malformed TRKREF/);
       }
+      const lowerCase = await runCli(db, "org", "create", "acer_en_gb", "--name", "Bad");
+      assert.match(lowerCase.stderr, /must be upper case \(ACER_EN_GB, not acer_en_gb\)/);
       assert.deepEqual(
         readRows(db, "organisations").map(({ trkref }) => trkref),
-        [longest],
+        [longest, "ACER_EN_GB"],
       );
     });
 

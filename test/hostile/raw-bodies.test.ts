@@ -112,9 +112,10 @@ describe("raw request bodies over a real connection", () => {
         body,
       ]);
       assertProblemAnswer(answer, 422, "validation_failed");
-      assert.deepEqual(answer.body?.errors, [
+      assert.deepEqual(answer.body?.invalid_params, [
         { pointer: "", code: "wrong_type", message: "Must be a JSON object" },
       ]);
+      assert.deepEqual(answer.body?.errors, ["Must be a JSON object"]);
     }
     assert.equal(countSubmissionRows(t), 0);
   });
@@ -165,16 +166,50 @@ describe("raw request bodies over a real connection", () => {
     await assertHealthy(t);
   });
 
-  it("refuses a body without a Content-Type, or with a non-JSON one, with 415", async () => {
+  it("refuses a body with a non-JSON Content-Type with 415 naming it, and stores nothing", async () => {
     const body = JSON.stringify(exampleOrder("ACME"));
-    for (const contentType of ["", "Content-Type: text/json\r\n", "Content-Type: application/x-json\r\n"]) {
+    for (const contentType of ["text/json", "application/x-json", "text/plain"]) {
       const answer = await exchange(port, [
-        head(t, ORDER_PATH, `${contentType}Content-Length: ${body.length}\r\n`),
+        head(t, ORDER_PATH, `Content-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n`),
         body,
       ]);
       assertProblemAnswer(answer, 415, "unsupported_media_type");
+      assert.match(
+        String(answer.body?.detail),
+        new RegExp(`${contentType}.*-H 'Content-Type: application/json'`),
+      );
     }
     assert.equal(countSubmissionRows(t), 0);
+  });
+
+  it("reads a body without a Content-Type as JSON, chunked or with a length, on both endpoints", async () => {
+    const own = await listeningApp();
+    try {
+      const single = JSON.stringify(exampleOrder("ACME"));
+      const batch = JSON.stringify([{ ...exampleOrder("ACME"), order_ref: "B-1" }]);
+      const answers = [];
+      for (const [path, body] of [
+        [ORDER_PATH, single],
+        [BATCH_PATH, batch],
+      ] as const) {
+        answers.push(
+          await exchange(own.port, [head(own.t, path, `Content-Length: ${body.length}\r\n`), body]),
+        );
+        answers.push(await exchange(own.port, [head(own.t, path, chunked), chunk(body), "0\r\n\r\n"]));
+      }
+      assert.deepEqual(
+        answers.map((answer) => [answer.status, answer.body?.message]),
+        [
+          [202, "Customer order accepted"],
+          [202, "Customer order accepted"],
+          [202, "Batch Accepted"],
+          [202, "Batch Accepted"],
+        ],
+      );
+      assert.equal(countSubmissionRows(own.t), 4);
+    } finally {
+      await own.t.close();
+    }
   });
 
   it("refuses a batch of 100,000 orders with 413 too_many_orders and stores none of them", async () => {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
+import { MAX_DOCUMENT_DEPTH } from "../../src/domain/order-limits.js";
 import { MAX_JSON_DEPTH } from "../../src/http/json-body-parser.js";
-import { assertProblem } from "../helpers/problem-assertions.js";
+import { assertProblem, assertValidationProblem } from "../helpers/problem-assertions.js";
 import type { TestApp } from "../helpers/test-app.js";
 import { countSubmissionRows, createAppPool, orderUrl } from "./order-requests.js";
 
@@ -74,10 +75,10 @@ describe("JSON bodies: nesting", () => {
     assert.equal(countSubmissionRows(t), 0);
   });
 
-  it(`accepts nesting up to ${MAX_JSON_DEPTH} levels, and counts no brackets inside strings`, async () => {
+  it(`accepts an order nested ${MAX_DOCUMENT_DEPTH} levels deep, and counts no brackets inside strings`, async () => {
     const t = await apps.open();
     // The document itself is the first level, so the extra field may nest one level less.
-    const deepest = withExtraField(nested(MAX_JSON_DEPTH - 1));
+    const deepest = withExtraField(nested(MAX_DOCUMENT_DEPTH - 1));
     assert.equal((await post(t, orderUrl("ACME"), deepest)).statusCode, 202);
     const order = exampleOrder("ACME");
     const bracketsInText = {
@@ -86,14 +87,31 @@ describe("JSON bodies: nesting", () => {
       customer: { ...order.customer, title: "[{".repeat(100) },
     };
     assert.equal((await post(t, orderUrl("ACME"), JSON.stringify(bracketsInText))).statusCode, 202);
-    const quoted = withExtraField(JSON.stringify({ s: `\\"${"[".repeat(200)}` }));
+    const quoted = withExtraField(JSON.stringify({ s: `\\"${"[".repeat(300)}` }));
     assert.equal((await post(t, orderUrl("ACME"), quoted.replace("ORD-2021-000123", "B-2"))).statusCode, 202);
+    assert.equal(countSubmissionRows(t), 3);
+  });
 
+  it("refuses an order nested one level deeper with 422 too_deep at the first level too deep", async () => {
+    const t = await apps.open();
+    const response = await post(t, orderUrl("ACME"), withExtraField(nested(MAX_DOCUMENT_DEPTH)));
+    const { fields } = assertValidationProblem(response);
+    assert.equal(fields.length, 1);
+    assert.equal(fields[0]?.[1], "too_deep");
+    assert.equal(countSubmissionRows(t), 0);
+  });
+
+  it(`refuses a body nested more than ${MAX_JSON_DEPTH} levels whole, with 400`, async () => {
+    const t = await apps.open();
+    assert.equal(
+      (await post(t, orderUrl("ACME"), withExtraField(nested(MAX_JSON_DEPTH - 1)))).statusCode,
+      422,
+    );
     assertProblem(
       await post(t, orderUrl("ACME"), withExtraField(nested(MAX_JSON_DEPTH))),
       400,
       "bad_request",
     );
-    assert.equal(countSubmissionRows(t), 3);
+    assert.equal(countSubmissionRows(t), 0);
   });
 });

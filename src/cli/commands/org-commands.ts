@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { isTrkref } from "../../domain/trkref.js";
+import { isTrkref, trkrefCorrection } from "../../domain/trkref.js";
 import { StoreConflictError } from "../../storage/store.js";
 import type { CliContext } from "../cli-context.js";
 import { CliError, usageError } from "../cli-error.js";
@@ -40,9 +40,7 @@ export function requireTrkref(positionals: string[]): string {
 
 export function checkTrkref(trkref: string): void {
   if (!isTrkref(trkref)) {
-    throw usageError(
-      `Malformed TRKREF ${JSON.stringify(trkref)}: upper-case letters and digits in groups joined by single hyphens, at most 64 characters`,
-    );
+    throw usageError(`Malformed TRKREF ${JSON.stringify(trkref)}: it ${trkrefCorrection(trkref)}`);
   }
 }
 

@@ -4,7 +4,6 @@ import { ProblemError } from "../../domain/error-catalogue.js";
 import { MAX_REF_LENGTH, type OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newSubmissionId } from "../../domain/submission-id.js";
-import { isTrkref } from "../../domain/trkref.js";
 import { type OrderValidation, validateOrder } from "../../domain/validate-order.js";
 import { type Authenticate, apiKeyOf } from "../authenticate.js";
 import type { Lookups } from "../cached-lookups.js";
@@ -13,7 +12,7 @@ import { IdempotencyKeyHeader } from "../idempotency-key.js";
 import { jsonAnswer, type RunIntake } from "../intake-runner.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
 import { AcceptedSchema, EXAMPLE_SUBMISSION_ID } from "../response-schemas.js";
-import { TrkrefParam } from "./route-params.js";
+import { checkPathTrkref, TrkrefParam } from "./route-params.js";
 
 export interface CustomerOrderRouteDeps {
   lookups: Lookups;
@@ -83,7 +82,8 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
     },
     (request: OrderRequest, reply) =>
       deps.runIntake(request, reply, () => {
-        const result = validateOrder(request.body, deps.limits, { pathTrkref: request.params.trkref });
+        const { trkref } = request.params;
+        const result = validateOrder(request.body, deps.limits, { pathTrkref: trkref, today: deps.now() });
         if (!result.ok) throw validationProblem(result);
         const id = newSubmissionId();
         const submission = {
@@ -125,8 +125,7 @@ async function authoriseForOrganisation(
 ) {
   const key = await deps.authenticate(request, reply);
   const { trkref } = request.params;
-  if (!isTrkref(trkref))
-    throw new ProblemError("invalid_trkref", { detail: `Invalid TRKREF supplied: ${trkref}` });
+  checkPathTrkref(trkref);
   if (!key.trkrefs.includes(trkref)) {
     throw new ProblemError("key_not_allowed", { detail: `This API key may not submit orders for ${trkref}` });
   }

@@ -1,13 +1,12 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
-import { isTrkref } from "../../domain/trkref.js";
 import type { Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { rateLimitHeaders } from "../documented-headers.js";
-import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
+import { problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
 import { StoredOrderSchema } from "../response-schemas.js";
-import { OrderRefParam, TrkrefParam } from "./route-params.js";
+import { checkPathTrkref, OrderRefParam, TrkrefParam } from "./route-params.js";
 import { summariseSubmission } from "./submission-routes.js";
 
 /** `GET /v4/organisations/{trkref}/customer_orders/{order_ref}`: the order as it stands now. */
@@ -31,20 +30,13 @@ export function registerOrderRoutes(
         params: Type.Object({ trkref: TrkrefParam, order_ref: OrderRefParam }),
         response: {
           200: { ...StoredOrderSchema, headers: rateLimitHeaders },
-          ...problemResponses(
-            "invalid_trkref",
-            "bad_request",
-            ...AUTHENTICATION_PROBLEMS,
-            "not_found",
-            "internal_error",
-          ),
+          ...problemResponses(...TRKREF_READ_PROBLEMS),
         },
       },
     },
     async (request) => {
       const { trkref, order_ref: orderRef } = request.params;
-      if (!isTrkref(trkref))
-        throw new ProblemError("invalid_trkref", { detail: `Invalid TRKREF supplied: ${trkref}` });
+      checkPathTrkref(trkref);
       // An organisation the key may not act for is answered like an order that does not exist.
       // No order_ref holds a NUL (the validator refuses it), so such a path names nothing.
       const stored =

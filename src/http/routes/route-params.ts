@@ -1,6 +1,13 @@
 import { Type } from "@sinclair/typebox";
+import { ProblemError } from "../../domain/error-catalogue.js";
 import { DEMO_TRKREF } from "../../domain/order-example.js";
-import { TRKREF_MAX_LENGTH, TRKREF_PATTERN } from "../../domain/trkref.js";
+import {
+  isTrkref,
+  TRKREF_MAX_LENGTH,
+  TRKREF_PATTERN,
+  TRKREF_RULE,
+  trkrefCorrection,
+} from "../../domain/trkref.js";
 import { EXAMPLE_BATCH_ID, EXAMPLE_SUBMISSION_ID } from "../response-schemas.js";
 
 /**
@@ -10,9 +17,7 @@ import { EXAMPLE_BATCH_ID, EXAMPLE_SUBMISSION_ID } from "../response-schemas.js"
 export const TrkrefParam = Type.String({
   pattern: TRKREF_PATTERN,
   maxLength: TRKREF_MAX_LENGTH,
-  description:
-    "The organisation: upper-case letters and digits in groups joined by single hyphens, at most " +
-    `${TRKREF_MAX_LENGTH} characters (400 invalid_trkref otherwise)`,
+  description: `The organisation: ${TRKREF_RULE} (400 invalid_trkref otherwise)`,
   examples: [DEMO_TRKREF],
 });
 
@@ -32,3 +37,11 @@ export const OrderRefParam = Type.String({
   description: "The order_ref as sent, URL-encoded",
   examples: ["ORD-2021-000123"],
 });
+
+/** Refuses a malformed trkref in a path with 400, saying what it must be (upper case, most often). */
+export function checkPathTrkref(trkref: string): void {
+  if (isTrkref(trkref)) return;
+  throw new ProblemError("invalid_trkref", {
+    detail: `Invalid TRKREF supplied: ${trkref}; it ${trkrefCorrection(trkref)}`,
+  });
+}
