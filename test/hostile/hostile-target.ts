@@ -107,12 +107,18 @@ export function assertWellFormedAnswer(target: HostileTarget, response: LightMyR
   for (const member of ["title", "detail", "message"]) {
     assert.ok(typeof body[member] === "string" && body[member] !== "", `${member}: ${context}`);
   }
-  if (code === "validation_failed" || code === "no_data") assertErrorList(body.errors, context);
+  if (code === "validation_failed" || code === "no_data") assertErrorList(fieldErrorsOf(body), context);
   if (code === "batch_invalid") {
     assert.ok(Array.isArray(body.results) && body.results.length > 0, context);
-    for (const result of body.results as { errors: unknown }[]) assertErrorList(result.errors, context);
+    for (const result of body.results as Record<string, unknown>[])
+      assertErrorList(fieldErrorsOf(result), context);
   }
   return body;
+}
+
+/** The structured field errors (`{pointer, code, message}`) of a 422 answer or of a rejected batch result. */
+export function fieldErrorsOf(answer: Record<string, unknown>): unknown {
+  return answer.invalid_params;
 }
 
 function assertErrorList(errors: unknown, context: string): void {

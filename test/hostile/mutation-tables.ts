@@ -1,7 +1,11 @@
 import fc from "fast-check";
+import { currencyDigits } from "../../src/domain/code-lists.js";
+import { printedDecimals } from "./field-arbitraries.js";
 import {
+  blankText,
   codeMutations,
   dateMutations,
+  emailWithUnstorableCharacter,
   notACountry,
   notACurrency,
   notALanguage,
@@ -23,12 +27,13 @@ import {
   tooLong,
   withLoneSurrogate,
   withNul,
+  withUnstorableCharacter,
   wrongType,
 } from "./mutation-builders.js";
 import { ORDER_FIELDS } from "./order-arbitraries.js";
-import type { Mutation, MutationContext } from "./order-mutations.js";
+import type { FieldErrorPair, Mutation, MutationContext } from "./order-mutations.js";
 import { unknownFieldMutations } from "./unknown-field-mutations.js";
-import { type JsonObject, objectAt, valueAt } from "./wire-body.js";
+import { type JsonObject, objectAt, type Path, valueAt } from "./wire-body.js";
 
 /** Price strings that are refused: a decimal dot, signs, separators, symbols, exponents. */
 const NOT_PRICES = [
@@ -50,6 +55,17 @@ const NOT_PRICES = [
   "NaN",
 ];
 
+/** The `too_long` errors of the strings inside a metadata value, object keys included, past `max`. */
+function tooLongInside(path: Path, value: unknown, max: number): FieldErrorPair[] {
+  const tooLong = (text: string) => [...text].length > max;
+  if (typeof value === "string") return tooLong(value) ? [at(path, "too_long")] : [];
+  if (Array.isArray(value)) return value.flatMap((element, i) => tooLongInside([...path, i], element, max));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    tooLong(key) ? [at([...path, key], "too_long")] : tooLongInside([...path, key], inner, max),
+  );
+}
+
 function itemMutations(
   document: JsonObject,
   index: number,
@@ -59,8 +75,16 @@ function itemMutations(
   const metadataPath = [...item, "metadata"];
   const metadata = objectAt(document, metadataPath) ?? {};
   const entries = Object.keys(metadata).length;
-  /** Adds one entry to the item's metadata; past the limit that is too_many, whatever the entry. */
-  const addEntry = (label: string, name: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>, code?: string) =>
+  /**
+   * Adds one entry to the item's metadata; past the limit that is too_many, whatever the entry. `code` is
+   * the error at the entry, or gives the errors inside its value; without one the entry is stored.
+   */
+  const addEntry = (
+    label: string,
+    name: fc.Arbitrary<string>,
+    value: fc.Arbitrary<unknown>,
+    code?: string | ((entryPath: Path, entryValue: unknown) => FieldErrorPair[]),
+  ) =>
     fc.tuple(name, value).map(([entryName, entryValue]): Mutation => {
       const next = { ...metadata };
       Object.defineProperty(next, entryName, {
@@ -77,7 +101,10 @@ function itemMutations(
       // The name may already be there, so count after adding.
       if (Object.keys(next).length > context.maxMetadataEntries)
         return { ...base, errors: [at(metadataPath, "too_many")] };
-      if (code) return { ...base, errors: [at([...metadataPath, entryName], code)] };
+      const entryPath = [...metadataPath, entryName];
+      const errors =
+        typeof code === "function" ? code(entryPath, entryValue) : code ? [at(entryPath, code)] : [];
+      if (errors.length > 0) return { ...base, errors };
       return { ...base, errors: [], stored: { path: metadataPath, value: next } };
     });
   const badNames = fc.constantFrom(
@@ -91,6 +118,9 @@ function itemMutations(
     "a~b",
     "A",
     "x".repeat(100_000),
+    "a\u0000b",
+    "\ud800",
+    "b\udc00",
   );
   const entryName = fc.constantFrom(
     "constructor",
@@ -100,7 +130,13 @@ function itemMutations(
     "hasownproperty",
     "z_9",
   );
-  const scalar = fc.oneof(fc.string({ maxLength: 5 }), jsonOfType.number, fc.boolean(), fc.constant(null));
+  const maxText = context.maxMetadataStringLength;
+  const scalar = fc.oneof(
+    fc.string({ maxLength: Math.min(5, maxText) }),
+    jsonOfType.number,
+    fc.boolean(),
+    fc.constant(null),
+  );
   const entryPath = [...metadataPath, "z_9"];
   const metadataMutations = [
     wrongType(metadataPath, ["array", "string", "number", "boolean"]),
@@ -122,20 +158,27 @@ function itemMutations(
       "nested metadata value",
       fc.constant("z_9"),
       fc.oneof(jsonOfType.object, jsonOfType.array),
-      "invalid_metadata_value",
+      (entryPath, entryValue) => tooLongInside(entryPath, entryValue, maxText),
+    ),
+    addEntry(
+      "nested metadata string with NUL or a lone surrogate",
+      fc.constant("z_9"),
+      withUnstorableCharacter(maxText).map((text) => ({ l: ["", text] })),
+      (entryPath) => [at([...entryPath, "l", 1], "invalid_character")],
     ),
     addEntry("metadata name of every object", entryName, scalar),
-    addEntry("metadata value too long", fc.constant("z_9"), tooLong(context.maxStringLength), "too_long"),
+    addEntry("metadata value too long", fc.constant("z_9"), tooLong(maxText), "too_long"),
     addEntry(
-      "metadata value with NUL",
+      "nested metadata value too long",
       fc.constant("z_9"),
-      withNul(context.maxStringLength),
-      "invalid_character",
+      tooLong(maxText).map((text) => [{ a: text }]),
+      (entryPath) => [at([...entryPath, 0, "a"], "too_long")],
     ),
+    addEntry("metadata value with NUL", fc.constant("z_9"), withNul(maxText), "invalid_character"),
     addEntry(
       "metadata value with lone surrogate",
       fc.constant("z_9"),
-      withLoneSurrogate(context.maxStringLength),
+      withLoneSurrogate(maxText),
       "invalid_character",
     ),
   ];
@@ -147,6 +190,26 @@ function itemMutations(
     );
   }
   const price = [...item, "price"];
+  const currency = [...item, "currency"];
+  const sentCurrency = valueAt(document, currency);
+  const digits = typeof sentCurrency === "string" ? currencyDigits(sentCurrency.toUpperCase()) : undefined;
+  const fitsCurrency = (json: string) => digits === undefined || printedDecimals(Number(json)) <= digits;
+  const priceMutations =
+    digits === undefined
+      ? []
+      : [
+          // Claims the currency too: without it, or with a wrong one, the digits are not counted.
+          refused(
+            "more decimal digits than its currency takes",
+            price,
+            fc.oneof(
+              fc.stringMatching(new RegExp(`^[0-9]{1,6},[0-9]{${digits + 1},${digits + 3}}$`)),
+              fc.integer({ min: 1, max: 9 }).map((n) => Number(`${n}.${"0".repeat(digits)}${n}`)),
+            ),
+            "invalid_price",
+            [price, currency],
+          ),
+        ];
   return [
     wrongType(item, ["string", "number", "boolean", "null", "array"]),
     ...referenceMutations([...item, "sku"], 255, true),
@@ -154,7 +217,12 @@ function itemMutations(
     refused(
       "not a price",
       price,
-      fc.oneof(fc.constantFrom(...NOT_PRICES), fc.stringMatching(/^[0-9]{33,40}$/), huge),
+      fc.oneof(
+        fc.constantFrom(...NOT_PRICES),
+        fc.stringMatching(/^[0-9]{33,40}$/),
+        huge,
+        withUnstorableCharacter(8),
+      ),
       "invalid_price",
     ),
     refused(
@@ -169,9 +237,10 @@ function itemMutations(
       ["1e308", "1e21", "1e-7", "1e400", "-1e400", "-1", "123456789012345678901234567890"],
       "invalid_price",
     ),
-    keptText(price, ["-0", "1E-6", "0.1e1", "2.50", "1e20"], (n) => String(n)),
+    keptText(price, ["-0", "1E-6", "0.1e1", "2.50", "1e20"].filter(fitsCurrency), (n) => String(n)),
+    ...priceMutations,
     dropped(price),
-    ...codeMutations([...item, "currency"], notACurrency, "invalid_currency"),
+    ...codeMutations(currency, notACurrency, "invalid_currency"),
     ...metadataMutations,
     ...unknownFieldMutations(document, item, ["sku", "price", "currency", "metadata"], context),
   ];
@@ -225,6 +294,13 @@ export function mutationsOf(document: JsonObject, context: MutationContext): fc.
     missing([...customer, "email"]),
     wrongType([...customer, "email"], ["number", "boolean", "object", "array"]),
     refused("not an email", [...customer, "email"], fc.oneof(notAnEmail, huge), "invalid_email"),
+    refused("blank email", [...customer, "email"], blankText, "blank"),
+    refused(
+      "email with NUL or a lone surrogate",
+      [...customer, "email"],
+      emailWithUnstorableCharacter,
+      "invalid_character",
+    ),
     ...referenceMutations([...customer, refName], context.maxStringLength, false, {
       storedPath: [...customer, "customer_ref"],
       claims: refClaims,

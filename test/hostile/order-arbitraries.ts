@@ -2,7 +2,6 @@ import fc from "fast-check";
 import type { NormalisedOrder } from "../../src/domain/normalised-order.js";
 import type { OrderLimits } from "../../src/domain/order-limits.js";
 import {
-  commaPrice,
   country,
   currency,
   email,
@@ -12,9 +11,9 @@ import {
   language,
   locale,
   metadata,
-  numberPrice,
   type Optional,
   orderDates,
+  priceIn,
   reference,
   textUnit,
 } from "./field-arbitraries.js";
@@ -103,14 +102,17 @@ interface Part {
 }
 
 function item(limits: OrderLimits, index: number): fc.Arbitrary<Part> {
-  return fc
-    .record({
-      sku: reference(255, true),
-      price: optional(fc.oneof(commaPrice, numberPrice)),
-      currency: optional(currency),
-      metadata: optional(metadata(limits)),
-      unknown: unknownFields(["sku", "price", "currency", "metadata"]),
-    })
+  // The price is drawn after the currency: with one, it has at most the currency's decimal digits.
+  return optional(currency)
+    .chain((currencyField) =>
+      fc.record({
+        sku: reference(255, true),
+        price: optional(priceIn(typeof currencyField === "string" ? undefined : currencyField.wire)),
+        currency: fc.constant(currencyField),
+        metadata: optional(metadata(limits)),
+        unknown: unknownFields(["sku", "price", "currency", "metadata"]),
+      }),
+    )
     .map(({ unknown, ...fields }) => {
       const { wire, stored } = assemble(fields);
       const warnings: string[] = [];
@@ -208,8 +210,11 @@ export function validOrder(trkref: fc.Arbitrary<string>, limits: OrderLimits): f
     });
 }
 
-/** Well-formed trkrefs: groups of upper-case letters and digits joined by single hyphens, at most 64. */
+/** Well-formed trkrefs: groups of upper-case letters and digits joined by single hyphens or underscores. */
 export const anyTrkref = fc
-  .array(fc.stringMatching(/^[A-Z0-9]{1,8}$/), { minLength: 1, maxLength: 8 })
-  .map((groups) => groups.join("-"))
+  .tuple(
+    fc.stringMatching(/^[A-Z0-9]{1,8}$/),
+    fc.array(fc.tuple(fc.constantFrom("-", "_"), fc.stringMatching(/^[A-Z0-9]{1,8}$/)), { maxLength: 7 }),
+  )
+  .map(([first, rest]) => first + rest.map(([separator, group]) => separator + group).join(""))
   .filter((trkref) => trkref.length <= 64);

@@ -26,6 +26,8 @@ export interface Mutation {
   errors: FieldErrorPair[];
   /** The errors it causes as an order of a batch, where they differ (the trkref is checked against the key). */
   batchErrors?: FieldErrorPair[];
+  /** Errors of the document's shape (a prototype key, nesting too deep): reported alone, no field is read. */
+  shapeErrors?: FieldErrorPair[];
   /** Refused as a whole request, before any field is checked. */
   refusal?: "payload_too_large" | "invalid_json" | "bad_request";
   /** For a change that keeps the document valid: how the stored order changes. */
@@ -39,6 +41,7 @@ export interface MutationContext {
   maxItemsPerOrder: number;
   maxMetadataEntries: number;
   maxStringLength: number;
+  maxMetadataStringLength: number;
   /** When set, a mutation may pad the body past this many bytes (expecting 413). */
   maxBodyBytes?: number;
 }
@@ -88,7 +91,8 @@ export function mutatedDocument(mutated: MutatedCase, wire: WireBody): unknown {
   return document;
 }
 
-function applyEdit(document: JsonObject, edit: Edit, wire: WireBody): void {
+/** Applies one edit to `document` in place; text and bytes go in as placeholders of `wire`. */
+export function applyEdit(document: JsonObject, edit: Edit, wire: WireBody): void {
   if (edit.op === "set") setAt(document, edit.path, edit.value);
   else if (edit.op === "remove") removeAt(document, edit.path);
   else if (edit.op === "text") setAt(document, edit.path, wire.text(edit.json));
@@ -98,6 +102,8 @@ function applyEdit(document: JsonObject, edit: Edit, wire: WireBody): void {
   } else if (edit.op === "each") for (const each of edit.edits) applyEdit(document, each, wire);
 }
 
+const PERMISSION_CODES = ["key_not_allowed", "feature_disabled"];
+
 const REFUSAL_ORDER = ["payload_too_large", "invalid_json", "bad_request"] as const;
 
 /** What the service must answer for the document, on the single endpoint or as an order of a batch. */
@@ -106,6 +112,17 @@ export function expectationOf(mutated: MutatedCase, endpoint: "single" | "batch"
   // The body is measured before it is decoded, decoded before it is parsed, parsed before it is walked.
   const refusal = REFUSAL_ORDER.find((code) => refusals.has(code));
   if (refusal) return { kind: "refused", code: refusal };
+  const shapeErrors = mutated.mutations.flatMap((mutation) => mutation.shapeErrors ?? []);
+  if (shapeErrors.length > 0) {
+    // A batch checks the key's permission for the trkref apart from the document, so those errors stay.
+    const permission =
+      endpoint === "batch"
+        ? mutated.mutations.flatMap((mutation) =>
+            (mutation.batchErrors ?? []).filter(([, code]) => PERMISSION_CODES.includes(code)),
+          )
+        : [];
+    return { kind: "invalid", errors: [...shapeErrors, ...permission] };
+  }
   const errors = mutated.mutations.flatMap((mutation) =>
     endpoint === "batch" && mutation.batchErrors ? mutation.batchErrors : mutation.errors,
   );

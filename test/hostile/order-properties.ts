@@ -9,6 +9,7 @@ import {
   assertWellFormedAnswer,
   BATCH_URL,
   errorKeys,
+  fieldErrorsOf,
   type HostileTarget,
   postBytes,
   singleUrl,
@@ -47,6 +48,7 @@ const smallLimits: fc.Arbitrary<OrderLimits> = fc.record({
   maxItemsPerOrder: fc.integer({ min: 1, max: 12 }),
   maxMetadataEntries: fc.integer({ min: 1, max: 8 }),
   maxStringLength: fc.integer({ min: 1, max: 300 }),
+  maxMetadataStringLength: fc.integer({ min: 1, max: 300 }),
 });
 const serviceTrkref = fc.constantFrom(...TRKREFS);
 const serviceContext = (target: HostileTarget): MutationContext => ({
@@ -118,7 +120,7 @@ function assertSingleAnswer(
   } else if (expectation.kind === "invalid") {
     const noData = errorKeys(expectation.errors).join() === errorKeys([["", "required"]]).join();
     assert.equal(body.code, noData ? "no_data" : "validation_failed", response.body.slice(0, 300));
-    assert.deepEqual(answeredErrorKeys(body.errors), errorKeys(expectation.errors));
+    assert.deepEqual(answeredErrorKeys(fieldErrorsOf(body)), errorKeys(expectation.errors));
   } else {
     assert.equal(response.statusCode, 202, response.body.slice(0, 500));
     assert.deepEqual(target.storedDocument(String(body.id)), asStored(expectation.stored));
@@ -208,7 +210,7 @@ export function batchesProperty(target: HostileTarget) {
         assert.deepEqual(warningPointers(result.warnings), [...expectation.warnings].sort());
       } else if (expectation.kind === "invalid") {
         assert.equal(result.status, "rejected", JSON.stringify(result));
-        assert.deepEqual(answeredErrorKeys(result.errors), errorKeys(expectation.errors));
+        assert.deepEqual(answeredErrorKeys(fieldErrorsOf(result)), errorKeys(expectation.errors));
       }
     });
     assert.equal(target.countRows(), before + accepted);

@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { safeJson } from "./mutation-builders.js";
+import { MAX_DOCUMENT_DEPTH } from "../../src/domain/order-limits.js";
+import { MAX_JSON_DEPTH } from "../../src/http/json-body-parser.js";
+import { at, safeJson } from "./mutation-builders.js";
 import type { Mutation, MutationContext } from "./order-mutations.js";
 import { type JsonObject, objectAt, type Path, pointerOf } from "./wire-body.js";
 
@@ -14,9 +16,11 @@ const INVALID_UTF8 = [
   [0x80],
   [0xfe],
 ];
-/** JSON text nesting arrays, or objects, `depth` levels deep. */
-const nested = (depth: number, array: boolean) =>
-  array ? "[".repeat(depth) + "]".repeat(depth) : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+/** JSON text nesting arrays, or objects, `depth` levels deep, around `innermost` (JSON text) when given. */
+export const nested = (depth: number, array: boolean, innermost?: string) =>
+  array
+    ? `${"[".repeat(depth)}${innermost ?? ""}${"]".repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}${innermost ?? "1"}${"}".repeat(depth)}`;
 
 /**
  * Fields added to the object at `level`: unknown names (kept, with a warning), prototype keys, nesting deep
@@ -57,6 +61,20 @@ export function unknownFieldMutations(
     errors: [],
     refusal: code,
   });
+  /** A key or nesting that refuses this order alone, with one error `inside` the added field. */
+  const shapeError = (
+    label: string,
+    name: string,
+    edit: Mutation["edit"],
+    inside: (string | number)[],
+    code = "prototype_key",
+  ): Mutation => ({
+    label,
+    claims: [path(name)],
+    edit,
+    errors: [],
+    shapeErrors: [at([...path(name), ...inside], code)],
+  });
   const mutations = [
     fc.tuple(names, safeJson).map(
       ([name, value]): Mutation => ({
@@ -77,29 +95,36 @@ export function unknownFieldMutations(
       }),
     ),
     safeJson.map((value) =>
-      refusal("__proto__ key", "__proto__", { op: "set", path: path("__proto__"), value }, "bad_request"),
+      shapeError("__proto__ key", "__proto__", { op: "set", path: path("__proto__"), value }, []),
     ),
     fc.constant(
-      refusal(
+      shapeError(
         "__proto__ inside a value",
         "x_proto",
         { op: "text", path: path("x_proto"), json: '{"a":[{"__proto__":{"polluted":true}}]}' },
-        "bad_request",
+        ["a", 0, "__proto__"],
       ),
     ),
     safeJson.map((value) =>
-      refusal(
+      shapeError(
         "constructor.prototype",
         "constructor",
         { op: "set", path: path("constructor"), value: JSON.parse(`{"prototype":${JSON.stringify(value)}}`) },
-        "bad_request",
+        ["prototype"],
       ),
     ),
+    // Past the document's limit, within the body's: that order alone is refused, at the first level too deep.
+    fc.tuple(fc.integer({ min: 66, max: 150 }), fc.boolean()).map(([depth, array]) => {
+      // The document is level 1, so the added field's value is level `level.length + 2`.
+      const inside = Array<string | number>(MAX_DOCUMENT_DEPTH - level.length - 1).fill(array ? 0 : "a");
+      const edit: Mutation["edit"] = { op: "text", path: path("deep"), json: nested(depth, array) };
+      return shapeError("nested too deep for an order", "deep", edit, inside, "too_deep");
+    }),
     fc
-      .tuple(fc.integer({ min: 200, max: 100_000 }), fc.boolean())
+      .tuple(fc.integer({ min: MAX_JSON_DEPTH, max: 100_000 }), fc.boolean())
       .map(([depth, array]) =>
         refusal(
-          "nested too deep",
+          "nested too deep for a body",
           "deep",
           { op: "text", path: path("deep"), json: nested(depth, array) },
           "bad_request",
