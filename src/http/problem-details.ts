@@ -6,13 +6,15 @@ import {
   problemCatalogue,
 } from "../domain/error-catalogue.js";
 import { StoreOverloadedError, StoreUnavailableError } from "../storage/store.js";
+import { accessDeniedMember, fieldErrorMembers } from "./legacy-members.js";
 
 /** Where each problem type is described; the service answers `GET /problems/{code}` itself. */
 export const problemTypeUri = (code: ProblemCode) => `/problems/${code}`;
 
 /**
  * The RFC 9457 problem document for an error. Besides `type`, `title`, `status` and `detail` it carries the
- * members that clients of the original v4 API read: `status`, `message` and, for validation, `errors`.
+ * members that clients of the original v4 API read: `status`, `message`, for validation `errors` (strings,
+ * with our structured entries in `invalid_params`), and `error` on a 403.
  */
 export function problemDocument(problem: ProblemError): Record<string, unknown> {
   const entry = problemCatalogue[problem.code];
@@ -23,8 +25,9 @@ export function problemDocument(problem: ProblemError): Record<string, unknown> 
     detail: problem.message,
     code: problem.code,
     message: entry.message,
+    ...accessDeniedMember(problem.code),
     ...problem.extensions,
-    ...(problem.errors && { errors: problem.errors }),
+    ...(problem.errors && fieldErrorMembers(problem.errors)),
     ...(problem.warnings?.length && { warnings: problem.warnings }),
   };
 }
@@ -50,14 +53,23 @@ const fastifyErrorCodes: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "invalid_json",
 };
 
+/** What a refusal of Fastify's says, with what the client needs to know to fix it. */
+function detailOf(error: FastifyError, request: FastifyRequest | undefined): string {
+  const limit = request?.routeOptions.bodyLimit;
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" && limit !== undefined) {
+    return `The request body is larger than this endpoint's limit of ${limit} bytes`;
+  }
+  return error.message;
+}
+
 /** Turns any error into a problem answer; a 5xx never shows its internals to the client. */
-export function toProblem(error: FastifyError | Error): ProblemError {
+export function toProblem(error: FastifyError | Error, request?: FastifyRequest): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof StoreUnavailableError) return new ProblemError("store_unavailable", { cause: error });
   if (error instanceof StoreOverloadedError) return new ProblemError("overloaded", { cause: error });
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? fastifyErrorCodes[fastifyError.code] : undefined;
-  if (mapped) return new ProblemError(mapped, { detail: error.message });
+  if (mapped) return new ProblemError(mapped, { detail: detailOf(fastifyError, request) });
   if (error instanceof SyntaxError) return new ProblemError("invalid_json", { detail: error.message });
   const status = fastifyError.statusCode ?? 500;
   if (status === 404) return new ProblemError("not_found");
@@ -65,10 +77,10 @@ export function toProblem(error: FastifyError | Error): ProblemError {
   return new ProblemError("internal_error");
 }
 
-/** Installs the one error handler and the not-found handler of the service. */
+/** Installs the one error handler of the service; method-not-allowed.ts answers requests no route takes. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblem(error);
+    const problem = toProblem(error, request);
     // A 503 is an expected refusal whose cause is logged once where it happens (the failed commit, say);
     // anything else at 500 is a defect and is logged whole.
     if (problem.status === 503)
@@ -76,10 +88,4 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     else if (problem.status >= 500) request.log.error({ err: error }, "request failed");
     return sendProblem(reply, problem);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      new ProblemError("not_found", { detail: `No route for ${request.method} ${request.url}` }),
-    ),
-  );
 }

@@ -24,13 +24,13 @@ const occurrences: Partial<Record<ProblemCode, ProblemOptions>> = {
   invalid_json: {
     detail: "Request body is not valid JSON: Expected ',' or '}' after property value in JSON at position 41",
   },
-  invalid_trkref: { detail: "Invalid TRKREF supplied: acme" },
+  invalid_trkref: { detail: "Invalid TRKREF supplied: acme; it must be upper case (ACME, not acme)" },
   unauthorized: { detail: "Unknown, revoked or wrong credentials" },
   key_not_allowed: { detail: "This API key may not submit orders for ACME" },
   feature_disabled: {
     detail: "Customer order submission is not enabled for DEMO; ask the operator to enable it",
   },
-  payload_too_large: { detail: "Request body is too large" },
+  payload_too_large: { detail: "The request body is larger than this endpoint's limit of 1048576 bytes" },
   too_many_orders: { detail: "The batch has 1200 orders; at most 1000" },
   rate_limited: { detail: "This API key may make 100 requests per second (bursts of 200)" },
   authentication_throttled: { detail: "Too many failed authentications from this address" },
@@ -53,12 +53,42 @@ const occurrences: Partial<Record<ProblemCode, ProblemOptions>> = {
     extensions: {
       id: EXAMPLE_BATCH_ID,
       summary: { accepted: 0, rejected: 1 },
-      results: [{ index: 0, order_ref: "B-7", status: "rejected", errors: [invalidDate] }],
+      results: [
+        {
+          index: 0,
+          order_ref: "B-7",
+          status: "rejected",
+          errors: ["invalid order_date"],
+          invalid_params: [invalidDate],
+        },
+      ],
+      errors: [
+        {
+          customer_order: {
+            trkref: "DEMO",
+            order_ref: "B-7",
+            order_date: "31-02-2021",
+            customer: { email: "sam@example.com" },
+            order_items: [{ sku: "SKU-1" }],
+          },
+          errors: ["invalid order_date"],
+        },
+      ],
     },
   },
 };
 
-/** The problem document the service answers for `code`, as an example for the API reference. */
-export function exampleProblem(code: ProblemCode): Record<string, unknown> {
-  return problemDocument(new ProblemError(code, occurrences[code]));
+/**
+ * The problem document the service answers for `code`, as an example for the API reference; `extensions`
+ * are the members one endpoint adds (the batch endpoint's v4 `errors` on a 401, say).
+ */
+export function exampleProblem(
+  code: ProblemCode,
+  extensions?: Record<string, unknown>,
+): Record<string, unknown> {
+  const occurrence = occurrences[code];
+  const merged = extensions
+    ? { ...occurrence, extensions: { ...occurrence?.extensions, ...extensions } }
+    : occurrence;
+  return problemDocument(new ProblemError(code, merged));
 }

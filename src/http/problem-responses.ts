@@ -13,6 +13,15 @@ export const AUTHENTICATION_PROBLEMS = [
   "authentication_throttled",
 ] as const satisfies ProblemCode[];
 
+/** The codes of a read that names an organisation in its path. */
+export const TRKREF_READ_PROBLEMS = [
+  "invalid_trkref",
+  "bad_request",
+  ...AUTHENTICATION_PROBLEMS,
+  "not_found",
+  "internal_error",
+] as const satisfies ProblemCode[];
+
 /** Every code whose answers carry `Retry-After`: the catalogue says so, or a rate limit set it. */
 const carriesRetryAfter = (code: ProblemCode) =>
   (problemCatalogue[code] as ProblemEntry).retryAfterSeconds !== undefined ||
@@ -32,6 +41,14 @@ function headersFor(codes: ProblemCode[]) {
  * body the service sends for it (built by the same function as the real answers) and the headers it carries.
  */
 export function problemResponses(...codes: ProblemCode[]) {
+  return problemResponsesWith({}, ...codes);
+}
+
+/** `problemResponses`, where an endpoint adds members of its own to some codes' answers. */
+export function problemResponsesWith(
+  extensions: Partial<Record<ProblemCode, Record<string, unknown>>>,
+  ...codes: ProblemCode[]
+) {
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of codes) {
     const status = problemCatalogue[code].status;
@@ -49,7 +66,7 @@ export function problemResponses(...codes: ProblemCode[]) {
             examples: Object.fromEntries(
               group.map((code) => [
                 code,
-                { summary: problemCatalogue[code].message, value: exampleProblem(code) },
+                { summary: problemCatalogue[code].message, value: exampleProblem(code, extensions[code]) },
               ]),
             ),
           },

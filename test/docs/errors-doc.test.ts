@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { fieldErrorCatalogue, problemCatalogue } from "../../src/domain/error-catalogue.js";
+import {
+  fieldErrorCatalogue,
+  fieldWarningCatalogue,
+  problemCatalogue,
+} from "../../src/domain/error-catalogue.js";
 
 const errorsDoc = readFileSync(new URL("../../docs/errors.md", import.meta.url), "utf8");
 
@@ -46,9 +50,13 @@ describe("docs/errors.md", () => {
     }
   });
 
-  it("documents the warning code with its meaning and how to fix it", () => {
-    const cells = cellsOf(section("## Warning codes"), "unknown_field");
-    assert.equal(cells?.length, 3);
-    assert.ok(cells?.[1] && cells[2]);
+  it("documents every warning code with its meaning and how to fix it", () => {
+    const warnings = section("## Warning codes");
+    for (const code of Object.keys(fieldWarningCatalogue)) {
+      const cells = cellsOf(warnings, code);
+      assert.ok(cells, `warning code ${code} is not documented`);
+      assert.equal(cells.length, 3, `${code}: code, meaning, how to fix`);
+      assert.ok(cells[1] && cells[2], `${code} has a meaning and a fix`);
+    }
   });
 });

@@ -52,12 +52,30 @@ describe("docs/getting-started.md", () => {
     assert.ok(wrong, "the guide sends a wrong order");
     const answer = await post(`/v4/organisations/${DEMO_TRKREF}/customer_order`, wrong);
     assert.equal(answer.statusCode, 422);
-    const { detail, errors, warnings } = answer.json();
+    const { detail, errors, invalid_params, warnings } = answer.json();
     assert.ok(guide.includes(`"detail": "${detail}"`), `the guide shows the detail ${detail}`);
-    for (const shown of [...errors, ...warnings]) {
+    assert.ok(
+      guide.includes(`"errors": ${JSON.stringify(errors).replaceAll('","', '", "')}`),
+      "the guide shows errors",
+    );
+    for (const shown of [...invalid_params, ...warnings]) {
       const entry = `{ "pointer": "${shown.pointer}", "code": "${shown.code}", "message": ${JSON.stringify(shown.message)}`;
       assert.ok(guide.includes(entry), `the guide shows ${entry}`);
     }
+  });
+
+  it("shows the answer the service gives to its credentials check", async () => {
+    const shown = /\/v4\/organisations\n```\n\n```json\n(.+)\n```/.exec(guide)?.[1];
+    assert.ok(shown, "the guide checks the credentials and shows the answer");
+    const answer = await t.app.inject({
+      method: "GET",
+      url: "/v4/organisations",
+      headers: { authorization },
+    });
+    assert.equal(answer.statusCode, 200, answer.body);
+    // The quickstart names the organisation "Demo shop"; this test's is named by createOrgAndKey.
+    const [demo] = answer.json().data;
+    assert.deepEqual(JSON.parse(shown), { data: [{ ...demo, name: "Demo shop" }] });
   });
 
   it("uses only paths the API describes", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { LightMyRequestResponse } from "fastify";
 
-/** One entry of a validation answer's `errors`. */
+/** One entry of a validation answer's `invalid_params`. */
 export interface ProblemFieldError {
   pointer: string;
   code: string;
@@ -16,19 +16,32 @@ export interface ProblemBody {
   detail: string;
   message: string;
   code: string;
-  errors?: ProblemFieldError[];
+  /** The original's members: one string per wrong field (a batch's 401: the string `Unauthorized`). */
+  errors?: string[];
+  invalid_params?: ProblemFieldError[];
+  /** `Access denied` on every 403. */
+  error?: string;
   warnings?: unknown[];
 }
 
 function assertFieldErrors(errors: unknown): asserts errors is ProblemFieldError[] {
-  assert.ok(Array.isArray(errors), "errors must be an array");
-  assert.ok(errors.length > 0, "errors must not be empty");
+  assert.ok(Array.isArray(errors), "invalid_params must be an array");
+  assert.ok(errors.length > 0, "invalid_params must not be empty");
   for (const entry of errors) {
     assert.deepEqual(Object.keys(entry).sort(), ["code", "message", "pointer"]);
     for (const member of ["pointer", "code", "message"]) {
-      assert.equal(typeof entry[member], "string", `errors[].${member} must be a string`);
+      assert.equal(typeof entry[member], "string", `invalid_params[].${member} must be a string`);
     }
   }
+}
+
+/** The v4 `errors` beside `invalid_params`: one non-empty string for each entry. */
+export function assertLegacyErrors(body: { errors?: unknown; invalid_params?: unknown[] }): string[] {
+  assert.ok(Array.isArray(body.errors), "errors must be an array of strings");
+  assert.equal(body.errors.length, body.invalid_params?.length, "one string per invalid_params entry");
+  for (const text of body.errors)
+    assert.ok(typeof text === "string" && text !== "", "errors[] must be strings");
+  return body.errors as string[];
 }
 
 /**
@@ -50,7 +63,11 @@ export function assertProblem(response: LightMyRequestResponse, status: number, 
   assert.equal(body.status, status, "status member must be the HTTP status as a number");
   assert.equal(body.code, code);
   assert.equal(body.type, `/problems/${code}`);
-  if ("errors" in body) assertFieldErrors(body.errors);
+  if ("invalid_params" in body) {
+    assertFieldErrors(body.invalid_params);
+    assertLegacyErrors(body);
+  }
+  if (status === 403) assert.equal(body.error, "Access denied");
   return body as unknown as ProblemBody;
 }
 
@@ -60,6 +77,6 @@ export function assertValidationProblem(
   code = "validation_failed",
 ): { body: ProblemBody; fields: [string, string][] } {
   const body = assertProblem(response, 422, code);
-  assertFieldErrors(body.errors);
-  return { body, fields: body.errors.map((error) => [error.pointer, error.code]) };
+  assertFieldErrors(body.invalid_params);
+  return { body, fields: body.invalid_params.map((error) => [error.pointer, error.code]) };
 }

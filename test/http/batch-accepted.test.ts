@@ -49,7 +49,8 @@ interface BatchResult {
   order_ref: string | null;
   status: "accepted" | "rejected";
   id?: string;
-  errors?: { pointer: string; code: string; message: string }[];
+  errors?: string[];
+  invalid_params?: { pointer: string; code: string; message: string }[];
 }
 
 describe("POST /v4/customer_orders: every order accepted", () => {
@@ -64,9 +65,9 @@ describe("POST /v4/customer_orders: every order accepted", () => {
     assert.equal(response.statusCode, 202, response.body);
     assert.match(String(response.headers["content-type"]), /^application\/json/);
     const body = response.json();
-    assert.deepEqual(Object.keys(body).sort(), ["id", "message", "results", "status", "summary"]);
+    assert.deepEqual(Object.keys(body).sort(), ["errors", "id", "message", "results", "status", "summary"]);
     assert.equal(body.status, 202);
-    assert.equal(body.message, "Batch accepted");
+    assert.equal(body.message, "Batch Accepted");
     assert.match(body.id, UUID_V7);
     assert.deepEqual(body.summary, { accepted: 3, rejected: 0 });
     assert.equal(response.headers.location, `/v4/customer_orders/batches/${body.id}`);
@@ -185,12 +186,12 @@ describe("POST /v4/customer_orders: some orders rejected", () => {
     );
     const [accepted, bad, foreign, disabled, unnamed] = results as [BatchResult, ...BatchResult[]];
     assert.match(String(accepted.id), UUID_V7);
-    assert.equal(accepted.errors, undefined);
+    assert.equal(accepted.invalid_params, undefined);
     for (const rejected of [bad, foreign, disabled, unnamed]) assert.equal(rejected?.id, undefined);
 
     // Pointers are relative to the order document, and the entries are those of the single endpoint.
     const fields = (result: BatchResult | undefined) =>
-      result?.errors?.map((error) => [error.pointer, error.code]);
+      result?.invalid_params?.map((error) => [error.pointer, error.code]);
     assert.deepEqual(fields(bad), [
       ["/order_date", "invalid_date"],
       ["/customer/email", "invalid_email"],
@@ -199,12 +200,13 @@ describe("POST /v4/customer_orders: some orders rejected", () => {
     ]);
     const single = await postOrder(t, invalid);
     assert.equal(single.statusCode, 422);
+    assert.deepEqual(bad?.invalid_params, single.json().invalid_params);
     assert.deepEqual(bad?.errors, single.json().errors);
 
     assert.deepEqual(fields(foreign), [["/trkref", "key_not_allowed"]]);
-    assert.match(String(foreign?.errors?.[0]?.message), /BETA/);
+    assert.match(String(foreign?.invalid_params?.[0]?.message), /BETA/);
     assert.deepEqual(fields(disabled), [["/trkref", "feature_disabled"]]);
-    assert.match(String(disabled?.errors?.[0]?.message), /not enabled/);
+    assert.match(String(disabled?.invalid_params?.[0]?.message), /not enabled/);
     assert.deepEqual(fields(unnamed), [["/order_ref", "required"]]);
 
     const stored = await t.store.findSubmission(String(accepted.id));

@@ -37,7 +37,8 @@ interface BatchProblem {
     index: number;
     order_ref: string | null;
     status: string;
-    errors: { pointer: string; code: string }[];
+    errors: string[];
+    invalid_params: { pointer: string; code: string }[];
   }[];
 }
 
@@ -58,9 +59,9 @@ describe("POST /v4/customer_orders: no order accepted", () => {
     assert.match(body.id, UUID_V7);
     assert.deepEqual(body.summary, { accepted: 0, rejected: 2 });
     assert.deepEqual(
-      body.results.map(({ errors, ...result }) => ({
+      body.results.map(({ invalid_params, errors: _strings, ...result }) => ({
         ...result,
-        fields: errors.map((error) => [error.pointer, error.code]),
+        fields: invalid_params.map((error) => [error.pointer, error.code]),
       })),
       [
         { index: 0, order_ref: "ORD-2021-000123", status: "rejected", fields: [["/customer", "required"]] },

@@ -14,7 +14,8 @@ interface BatchResult {
   order_ref: string | null;
   status: "accepted" | "rejected";
   id?: string;
-  errors?: { pointer: string; code: string; message: string }[];
+  errors?: string[];
+  invalid_params?: { pointer: string; code: string; message: string }[];
 }
 
 /** Posts a batch as ACME's key and returns the answer's batch id and results. */
@@ -71,7 +72,7 @@ describe("GET /v4/customer_orders/batches/{id}", () => {
     };
     assert.deepEqual(body.results, [{ ...first, ...pending }, rejected, { ...third, ...pending }]);
     assert.deepEqual(
-      rejected.errors?.map((error) => [error.pointer, error.code]),
+      rejected.invalid_params?.map((error) => [error.pointer, error.code]),
       [["/order_date", "invalid_date"]],
     );
 

@@ -1,20 +1,20 @@
 import { Type } from "@sinclair/typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { assessBatch, trkrefsNamedIn } from "../../domain/assess-batch.js";
-import { type BatchOrderResult, batchVerdict, summariseBatch } from "../../domain/batch-result.js";
 import { ProblemError } from "../../domain/error-catalogue.js";
 import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../domain/order-example.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newSubmissionId } from "../../domain/submission-id.js";
-import type { ApiKeyRecord, Store, StoredBatch } from "../../storage/store.js";
+import type { ApiKeyRecord, Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
+import { batchAnswer, batchLocation, toBatchStatus } from "../batch-answers.js";
 import type { Lookups } from "../cached-lookups.js";
 import { idempotentReplayedHeader, locationHeader, rateLimitHeaders } from "../documented-headers.js";
 import { IdempotencyKeyHeader } from "../idempotency-key.js";
-import { type IntakeAnswer, jsonAnswer, type RunIntake } from "../intake-runner.js";
-import { PROBLEM_CONTENT_TYPE, problemDocument } from "../problem-details.js";
-import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
+import type { RunIntake } from "../intake-runner.js";
+import { BATCH_UNAUTHORIZED_MEMBERS } from "../legacy-members.js";
+import { AUTHENTICATION_PROBLEMS, problemResponses, problemResponsesWith } from "../problem-responses.js";
 import {
   BatchAnswerSchema,
   BatchStatusSchema,
@@ -35,15 +35,13 @@ export interface BatchRouteDeps {
   now: () => Date;
 }
 
-const batchLocation = (id: string) => `/v4/customer_orders/batches/${id}`;
-
 /** `POST /v4/customer_orders` (a JSON array of orders) and `GET /v4/customer_orders/batches/{id}`. */
 export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps): void {
   app.post(
     "/v4/customer_orders",
     {
       bodyLimit: deps.maxBatchBodyBytes,
-      onRequest: requireApiKey(deps.authenticate),
+      onRequest: requireApiKeyAsTheOriginal(deps.authenticate),
       schema: {
         operationId: "submitCustomerOrderBatch",
         tags: ["customer orders"],
@@ -63,7 +61,8 @@ export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps):
             "Some orders were accepted and durably stored; the rest are listed with their errors",
             "partial",
           ),
-          ...problemResponses(
+          ...problemResponsesWith(
+            { unauthorized: BATCH_UNAUTHORIZED_MEMBERS },
             "invalid_json",
             "invalid_idempotency_key",
             "bad_request",
@@ -117,6 +116,23 @@ export function registerBatchRoutes(app: FastifyInstance, deps: BatchRouteDeps):
   );
 }
 
+/** `requireApiKey`, with the original batch endpoint's `"errors": "Unauthorized"` on a 401. */
+function requireApiKeyAsTheOriginal(authenticate: Authenticate) {
+  const check = requireApiKey(authenticate);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      await check(request, reply);
+    } catch (error) {
+      if (!(error instanceof ProblemError) || error.code !== "unauthorized") throw error;
+      throw new ProblemError("unauthorized", {
+        detail: error.message,
+        ...(error.headers && { headers: error.headers }),
+        extensions: { ...error.extensions, ...BATCH_UNAUTHORIZED_MEMBERS },
+      });
+    }
+  };
+}
+
 function batchDescription(deps: BatchRouteDeps): string {
   return [
     "Each order is validated and authorised on its own (an order for an organisation the key may not act " +
@@ -152,6 +168,7 @@ async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {
     deps.limits,
     await permissionsFor(deps.lookups, key, documents),
     newSubmissionId,
+    deps.now(),
   );
   const id = newSubmissionId();
   const acceptedAt = deps.now().toISOString();
@@ -165,7 +182,7 @@ async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {
   }));
   return {
     write: { submissions, batch: { id, keyId: key.id, createdAt: acceptedAt, results } },
-    answer: batchAnswer(id, results),
+    answer: batchAnswer(id, results, documents),
   };
 }
 
@@ -196,38 +213,4 @@ async function permissionsFor(lookups: Lookups, key: ApiKeyRecord, documents: un
   const organisations = await Promise.all(named.map((trkref) => lookups.findOrganisation(trkref)));
   const enabled = new Set(organisations.flatMap((org) => (org?.enabled ? [org.trkref] : [])));
   return { allowed, enabled };
-}
-
-/** 202 or 206 as JSON, or, when nothing was accepted, a 422 problem document with the same members. */
-function batchAnswer(id: string, results: BatchOrderResult[]): IntakeAnswer {
-  const summary = summariseBatch(results);
-  const { status, message } = batchVerdict(summary);
-  if (status !== 422) {
-    return jsonAnswer(status, { status, id, message, summary, results }, { location: batchLocation(id) });
-  }
-  const problem = new ProblemError("batch_invalid", {
-    detail: `None of the ${results.length} orders was accepted; see results`,
-    extensions: { id, summary, results },
-  });
-  return {
-    statusCode: 422,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, location: batchLocation(id) },
-    body: JSON.stringify(problemDocument(problem)),
-  };
-}
-
-function toBatchStatus(batch: StoredBatch) {
-  const submissions = new Map(batch.submissions.map((submission) => [submission.id, submission]));
-  const results = batch.results.map((result) => {
-    if (result.status !== "accepted") return result;
-    const submission = submissions.get(result.id);
-    return {
-      ...result,
-      submission_status: submission?.status ?? "accepted",
-      outcome: submission?.outcome ?? null,
-      failure_reason: submission?.failureReason ?? null,
-      processed_at: submission?.processedAt ?? null,
-    };
-  });
-  return { id: batch.id, created_at: batch.createdAt, summary: summariseBatch(batch.results), results };
 }
