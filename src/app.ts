@@ -9,6 +9,8 @@ import { answerClientError } from "./http/client-errors.js";
 import { registerDraining } from "./http/draining.js";
 import { createIntakeRunner } from "./http/intake-runner.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
+import { registerMediaTypeGuard } from "./http/media-type-guard.js";
+import { registerNotFoundHandler } from "./http/method-not-allowed.js";
 import { createMetrics, registerMetricsRoute } from "./http/metrics.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerProblemHandlers, sendProblem, toProblem } from "./http/problem-details.js";
@@ -18,6 +20,7 @@ import { registerBatchRoutes } from "./http/routes/batch-routes.js";
 import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
 import { registerOrderRoutes } from "./http/routes/order-routes.js";
+import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js";
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
 import { createLoggerOptions } from "./logger.js";
@@ -70,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     // measures the decoded parameter in UTF-16 units (default 100), where one character may take two.
     routerOptions: { maxParamLength: MAX_REF_LENGTH * 2 },
     // The router's own refusals (a malformed %-escape, an over-long parameter) are problem documents too.
-    frameworkErrors: (error, _request, reply) => sendProblem(reply, toProblem(error)),
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
     // So are Node's, for what never became a request: malformed HTTP, oversized headers, a timeout.
     clientErrorHandler: answerClientError,
   });
@@ -128,7 +131,9 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   app.decorateRequest("apiKey", undefined);
 
   registerProblemHandlers(app);
+  registerNotFoundHandler(app);
   const draining = registerDraining(app);
+  registerMediaTypeGuard(app);
   registerJsonBodyParser(app);
   await registerOpenApi(app, { version, settings: config });
   await registerApiReferencePage(app);
@@ -156,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   });
   registerSubmissionRoutes(app, { store, authenticate });
   registerOrderRoutes(app, { store, authenticate });
+  registerOrganisationRoutes(app, { lookups, authenticate });
   await app.ready();
   // Fastify has no option for it; Node's default (60 s) would let a slow client hold a socket that long.
   app.server.headersTimeout = config.headersTimeoutMs;

@@ -38,7 +38,8 @@ The guide *Getting started for merchants* (\`docs/getting-started.md\`) walks th
 order with curl, polling, batches and retries.`;
 
 function limitsSection(settings: OverviewSettings): string {
-  const { maxItemsPerOrder, maxMetadataEntries, maxStringLength } = settings.orderLimits;
+  const { maxItemsPerOrder, maxMetadataEntries, maxStringLength, maxMetadataStringLength } =
+    settings.orderLimits;
   const rate =
     settings.rateLimitPerSecond > 0
       ? `${settings.rateLimitPerSecond} per second on average, bursts of ${settings.rateLimitBurst}`
@@ -55,7 +56,8 @@ ${table(
     ["Orders per batch", settings.maxOrdersPerBatch, "`413 too_many_orders`"],
     ["Items per order", maxItemsPerOrder, "`422`, `too_many` at `/order_items`"],
     ["Metadata entries per item", maxMetadataEntries, "`422`, `too_many` at the item's `/metadata`"],
-    ["Free-text fields and metadata strings", `${maxStringLength} characters`, "`422`, `too_long`"],
+    ["Free-text fields", `${maxStringLength} characters`, "`422`, `too_long`"],
+    ["Strings inside metadata values", `${maxMetadataStringLength} characters`, "`422`, `too_long`"],
     ["`order_ref` and `sku`", `${MAX_REF_LENGTH} characters`, "`422`, `too_long`"],
     ["`customer.email`", `${MAX_EMAIL_LENGTH} characters`, "`422`, `invalid_email`"],
     ["`trkref`", `${TRKREF_MAX_LENGTH} characters`, "`400` or `422`, `invalid_trkref`"],

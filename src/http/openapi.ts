@@ -36,6 +36,7 @@ export async function registerOpenApi(
       },
       tags: [
         { name: "customer orders", description: "Submit orders and follow what became of them" },
+        { name: "organisations", description: "The organisations an API key may act for" },
         { name: "operations", description: "Health, readiness, metrics and the API description" },
       ],
     },

@@ -1,4 +1,5 @@
 import { Type } from "@sinclair/typebox";
+import { fieldWarningCatalogue } from "../domain/error-catalogue.js";
 
 /**
  * Response bodies, for the OpenAPI document; handlers build exactly these shapes. Each carries an example
@@ -23,13 +24,38 @@ const FieldErrorSchema = Type.Object({
 });
 
 const FieldWarningSchema = Type.Object({
-  pointer: Type.String({ description: "JSON Pointer to the ignored field", examples: ["/fulfillment_date"] }),
-  code: Type.Literal("unknown_field"),
+  pointer: Type.String({
+    description: "JSON Pointer to the ignored or doubtful field",
+    examples: ["/fulfillment_date"],
+  }),
+  code: Type.Union(
+    Object.keys(fieldWarningCatalogue).map((code) => Type.Literal(code)),
+    {
+      description: "unknown_field: ignored; implausible_date: accepted, but far from today",
+      examples: ["unknown_field"],
+    },
+  ),
   message: Type.String({ examples: ['Unknown field "fulfillment_date" was ignored'] }),
   hint: Type.Optional(
-    Type.String({ description: "The field probably meant", examples: ["fulfilment_date"] }),
+    Type.String({
+      description: "The field probably meant (unknown_field only)",
+      examples: ["fulfilment_date"],
+    }),
   ),
 });
+
+const LegacyErrorsSchema = Type.Array(Type.String(), {
+  description: "The same errors as one sentence each, in the original's style (`invalid order_date`)",
+  examples: [["invalid order_date", "order_items[1].sku cannot be blank"]],
+});
+
+const RejectedOrderSchema = Type.Object(
+  {
+    customer_order: Type.Unknown({ description: "The rejected order exactly as it was sent" }),
+    errors: LegacyErrorsSchema,
+  },
+  { description: "One rejected order, as the original's batch answer listed it" },
+);
 
 export const ProblemSchema = Type.Object(
   {
@@ -51,8 +77,31 @@ export const ProblemSchema = Type.Object(
       description: "Fixed per code; kept for v4 clients",
       examples: ["Validation failed"],
     }),
-    errors: Type.Optional(Type.Array(FieldErrorSchema, { description: "Every wrong field, all at once" })),
-    warnings: Type.Optional(Type.Array(FieldWarningSchema, { description: "Fields that were ignored" })),
+    errors: Type.Optional(
+      Type.Union(
+        [
+          Type.Array(Type.String(), {
+            description: "One sentence per wrong field, in the original's style (`locale cannot be blank`)",
+          }),
+          Type.Array(RejectedOrderSchema, {
+            description: "A refused batch: each order as sent, with its errors",
+          }),
+          Type.Literal("Unauthorized", {
+            description: "The batch endpoint's 401, as the original answered it",
+          }),
+        ],
+        { description: "Kept for v4 clients; branch on `invalid_params` and `code` instead" },
+      ),
+    ),
+    invalid_params: Type.Optional(
+      Type.Array(FieldErrorSchema, { description: "Every wrong field, all at once, with pointer and code" }),
+    ),
+    error: Type.Optional(
+      Type.Literal("Access denied", { description: "On every 403, as the original said" }),
+    ),
+    warnings: Type.Optional(
+      Type.Array(FieldWarningSchema, { description: "Fields that were ignored, or accepted but doubtful" }),
+    ),
   },
   {
     $id: "Problem",
@@ -67,7 +116,9 @@ export const AcceptedSchema = Type.Object(
     id: Type.String({ format: "uuid", description: "The submission id (UUID version 7)" }),
     message: Type.Literal("Customer order accepted"),
     warnings: Type.Optional(
-      Type.Array(FieldWarningSchema, { description: "Unknown fields that were ignored; absent when none" }),
+      Type.Array(FieldWarningSchema, {
+        description: "Unknown fields that were ignored and implausible dates; absent when none",
+      }),
     ),
   },
   {
@@ -124,7 +175,8 @@ const BatchResultSchema = Type.Object({
   order_ref: Type.Union([Type.String(), Type.Null()], { description: "The order_ref it sent; null if none" }),
   status: Type.Union([Type.Literal("accepted"), Type.Literal("rejected")]),
   id: Type.Optional(Type.String({ format: "uuid", description: "The submission id, when accepted" })),
-  errors: Type.Optional(
+  errors: Type.Optional(LegacyErrorsSchema),
+  invalid_params: Type.Optional(
     Type.Array(FieldErrorSchema, { description: "Why it was rejected; pointers are relative to the order" }),
   ),
   warnings: Type.Optional(Type.Array(FieldWarningSchema)),
@@ -145,7 +197,8 @@ const rejectedResult = {
   index: 1,
   order_ref: "ORD-2021-000124",
   status: "rejected",
-  errors: [
+  errors: ["invalid order_date"],
+  invalid_params: [
     {
       pointer: "/order_date",
       code: "invalid_date",
@@ -154,13 +207,24 @@ const rejectedResult = {
   ],
 };
 
+const rejectedOrderAsSent = {
+  trkref: "DEMO",
+  order_ref: "ORD-2021-000124",
+  order_date: "31-02-2021",
+  customer: { email: "sam@example.com" },
+  order_items: [{ sku: "SKU-2" }],
+};
+
 export const BatchAnswerSchema = Type.Object(
   {
     status: Type.Union([Type.Literal(202), Type.Literal(206)]),
     id: Type.String({ format: "uuid", description: "The batch id" }),
-    message: Type.Union([Type.Literal("Batch accepted"), Type.Literal("Batch partially accepted")]),
+    message: Type.Union([Type.Literal("Batch Accepted"), Type.Literal("Batch partially accepted")]),
     summary: BatchSummarySchema,
     results: Type.Array(BatchResultSchema, { description: "One entry per order, in request order" }),
+    errors: Type.Array(RejectedOrderSchema, {
+      description: "The original's list of rejected orders, each as sent with its errors; [] when none",
+    }),
   },
   { description: "Every order was accepted and durably stored" },
 );
@@ -170,9 +234,10 @@ export const batchAnswerExamples = {
   accepted: {
     status: 202,
     id: EXAMPLE_BATCH_ID,
-    message: "Batch accepted",
+    message: "Batch Accepted",
     summary: { accepted: 1, rejected: 0 },
     results: [acceptedResult],
+    errors: [],
   },
   partial: {
     status: 206,
@@ -180,6 +245,7 @@ export const batchAnswerExamples = {
     message: "Batch partially accepted",
     summary: { accepted: 1, rejected: 1 },
     results: [acceptedResult, rejectedResult],
+    errors: [{ customer_order: rejectedOrderAsSent, errors: rejectedResult.errors }],
   },
 };
 
@@ -288,5 +354,33 @@ export const StoredOrderSchema = Type.Object(
         ],
       },
     ],
+  },
+);
+
+const exampleOrganisation = { trkref: "DEMO", name: "Demo shop", enabled: true };
+
+export const OrganisationSchema = Type.Object(
+  {
+    trkref: Type.String({ description: "The organisation's trkref, as in the paths", examples: ["DEMO"] }),
+    name: Type.String({ description: "Its name, as the operator gave it", examples: ["Demo shop"] }),
+    enabled: Type.Boolean({
+      description:
+        "Whether order submission is switched on for it; while false, its orders are refused with " +
+        "403 feature_disabled",
+      examples: [true],
+    }),
+  },
+  { description: "An organisation this API key may act for", examples: [exampleOrganisation] },
+);
+
+export const OrganisationListSchema = Type.Object(
+  {
+    data: Type.Array(OrganisationSchema, {
+      description: "Every organisation the key may act for, enabled or not, in trkref order",
+    }),
+  },
+  {
+    description: "The organisations this API key may act for",
+    examples: [{ data: [exampleOrganisation, { trkref: "DEMO-UK", name: "Demo shop UK", enabled: false }] }],
   },
 );

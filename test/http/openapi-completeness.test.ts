@@ -68,7 +68,7 @@ describe("the OpenAPI document is complete", () => {
     assert.equal(scheme?.scheme, "basic");
     assert.match(scheme?.description ?? "", /API key id/);
     const v4 = operationsOf(doc).filter(({ path }) => path.startsWith("/v4/"));
-    assert.equal(v4.length, 5);
+    assert.equal(v4.length, 7);
     for (const { method, path, operation } of v4) {
       const name = `${method.toUpperCase()} ${path}`;
       assert.deepEqual(operation.security, [{ basicAuth: [] }], name);
@@ -179,7 +179,7 @@ describe("the OpenAPI document is complete", () => {
 });
 
 describe("the OpenAPI document states the instance's limits", () => {
-  it("as configured: body bytes, orders per batch, items, metadata entries, string length", async () => {
+  it("as configured: body bytes, orders per batch, items, metadata entries, string lengths", async () => {
     const t = await createTestApp({
       MAX_BODY_BYTES: "2048",
       MAX_BATCH_BODY_BYTES: "65536",
@@ -187,6 +187,7 @@ describe("the OpenAPI document states the instance's limits", () => {
       MAX_ITEMS_PER_ORDER: "9",
       MAX_METADATA_ENTRIES: "4",
       MAX_STRING_LENGTH: "40",
+      MAX_METADATA_STRING_LENGTH: "300",
       RATE_LIMIT_PER_SECOND: "5",
       RATE_LIMIT_BURST: "10",
     });
@@ -209,7 +210,8 @@ describe("the OpenAPI document states the instance's limits", () => {
         "| Orders per batch | 7 |",
         "| Items per order | 9 |",
         "| Metadata entries per item | 4 |",
-        "| Free-text fields and metadata strings | 40 characters |",
+        "| Free-text fields | 40 characters |",
+        "| Strings inside metadata values | 300 characters |",
         "| Requests per API key | 5 per second on average, bursts of 10 |",
       ]) {
         assert.ok(overview.includes(row), `the overview states ${row}`);

@@ -67,8 +67,8 @@ describe("health and readiness", () => {
 describe("routes that do not exist", () => {
   for (const [method, url] of [
     ["GET", "/nope"],
-    ["POST", "/v4/organisations/ACME/customer_orders/extra"],
-    ["DELETE", "/v4/customer_orders/01a22081-94d9-7367-8d60-36187de7e538"],
+    ["POST", "/v4/organisations/ACME/customer_orders/ORD-1/extra"],
+    ["DELETE", "/v4/customer_orders/01a22081-94d9-7367-8d60-36187de7e538/extra"],
   ] as const) {
     it(`answers ${method} ${url} with a 404 problem`, async () => {
       const t = await apps.open();

@@ -19,6 +19,9 @@ await withPostgres(() =>
       assert.equal(t.store.kind, "postgres");
       const headers = { authorization: t.acme.authorization, "content-type": "application/json" };
 
+      const organisations = await t.app.inject({ url: "/v4/organisations", headers });
+      assert.deepEqual(organisations.json(), { data: [{ trkref: "ACME", name: "ACME Ltd", enabled: true }] });
+
       const single = await t.app.inject({
         method: "POST",
         url: "/v4/organisations/ACME/customer_order",
@@ -83,7 +86,7 @@ await withPostgres(() =>
         payload: { ...exampleOrder("ACME"), order_ref: "N\u0000UL" },
       });
       assert.equal(nulOrder.statusCode, 422);
-      assert.equal(nulOrder.json().errors[0].code, "invalid_character");
+      assert.equal(nulOrder.json().invalid_params[0].code, "invalid_character");
     });
 
     it("drains a backlog of one order at once, not one submission per poll interval", async () => {

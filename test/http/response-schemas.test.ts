@@ -10,6 +10,8 @@ import {
   BatchAnswerSchema,
   BatchStatusSchema,
   batchAnswerExamples,
+  OrganisationListSchema,
+  OrganisationSchema,
   ProblemSchema,
   StoredOrderSchema,
   SubmissionSchema,
@@ -42,6 +44,8 @@ describe("the examples of the API description", () => {
       SubmissionSchema,
       BatchStatusSchema,
       StoredOrderSchema,
+      OrganisationSchema,
+      OrganisationListSchema,
     })) {
       const examples = (schema as TSchema & { examples?: unknown[] }).examples ?? [];
       assert.ok(examples.length > 0, `${name} has an example`);
@@ -98,6 +102,8 @@ describe("the answers the service sends", () => {
     const order = await get("/v4/organisations/ACME/customer_orders/ORD-2021-000123");
     assert.equal(order.statusCode, 200);
     assertMatches(StoredOrderSchema, order.json(), "an order read back");
+    assertMatches(OrganisationListSchema, (await get("/v4/organisations")).json(), "the key's organisations");
+    assertMatches(OrganisationSchema, (await get("/v4/organisations/ACME")).json(), "an organisation");
 
     const refused = await postOrder(t, { ...exampleOrder("ACME"), order_date: "2021-09-25" });
     assert.equal(refused.statusCode, 422);
