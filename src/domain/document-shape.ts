@@ -13,6 +13,33 @@ const MAX_SHAPE_ERRORS = 20;
  * parser lets through can overflow the stack.
  */
 export function checkDocumentShape(issues: Issues, document: unknown): boolean {
+  // Nearly every document is clean: a walk that builds no pointers tells, and only a document that is not
+  // is walked again to say where.
+  if (isCleanShape(document, 1)) return true;
+  return reportShape(issues, document);
+}
+
+/** True when `value` holds no prototype key and nests no deeper than allowed; recursion bounded by it. */
+function isCleanShape(value: unknown, depth: number): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  if (depth > MAX_DOCUMENT_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      if (!isCleanShape(value[index], depth + 1)) return false;
+    }
+    return true;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") return false;
+    const child: unknown = (value as Record<string, unknown>)[key];
+    if (key === "constructor" && isJsonObject(child) && Object.hasOwn(child, "prototype")) return false;
+    if (!isCleanShape(child, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Reports every shape error of a document that has some, at its pointer, in document order. */
+function reportShape(issues: Issues, document: unknown): boolean {
   const before = issues.errors.length;
   const pending: { value: unknown; pointer: string; depth: number }[] = [
     { value: document, pointer: "", depth: 1 },
