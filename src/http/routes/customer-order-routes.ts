@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
-import { MAX_REF_LENGTH, type OrderLimits } from "../../domain/order-limits.js";
+import { MAX_DOCUMENT_DEPTH, MAX_REF_LENGTH, type OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newSubmissionId } from "../../domain/submission-id.js";
 import { type OrderValidation, validateOrder } from "../../domain/validate-order.js";
@@ -104,15 +104,18 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
 }
 
 function submitDescription(deps: CustomerOrderRouteDeps): string {
-  const { maxItemsPerOrder, maxMetadataEntries, maxStringLength } = deps.limits;
+  const { maxItemsPerOrder, maxMetadataEntries, maxStringLength, maxMetadataStringLength } = deps.limits;
   return [
     "Checks the order document, reporting every wrong field at once (422), commits it durably, and only " +
       "then answers 202 with the submission id and a Location to poll. Processing into the organisation's " +
       "order records follows asynchronously.",
     `Limits: a body of at most ${deps.maxBodyBytes} bytes (413), ${maxItemsPerOrder} items per order, ` +
       `${maxMetadataEntries} metadata entries per item, free-text fields of ${maxStringLength} characters, ` +
-      `order_ref and sku of ${MAX_REF_LENGTH} (422 too_many or too_long).`,
-    "Send Content-Type: application/json in UTF-8. Unknown fields are ignored and listed as warnings. " +
+      `metadata strings of ${maxMetadataStringLength}, order_ref and sku of ${MAX_REF_LENGTH} ` +
+      `(422 too_many or too_long), ${MAX_DOCUMENT_DEPTH} levels of nesting in an order (422 too_deep).`,
+    "Send Content-Type: application/json in UTF-8 (a body without Content-Type is read as JSON too, as " +
+      "the original API did, unless a browser sent it from another site). Unknown fields are ignored and " +
+      "listed as warnings. " +
       "The same document sent twice is two submissions; send an Idempotency-Key to make a retry safe.",
   ].join("\n\n");
 }
