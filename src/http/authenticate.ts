@@ -84,7 +84,11 @@ export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits
     try {
       key = await checkCredentials(credentials);
     } catch (error) {
-      if (authFailures && failures) await limiter.draw(failures, authFailures, { cost: 1, need: 0 });
+      // Only wrong credentials count: a store that cannot look the key up (503) says nothing of the client,
+      // and counting it would lock valid keys out for minutes after an outage.
+      const refused = error instanceof ProblemError && error.code === "unauthorized";
+      if (refused && authFailures && failures)
+        await limiter.draw(failures, authFailures, { cost: 1, need: 0 });
       throw error;
     }
     if (perKey && policyHeader) {

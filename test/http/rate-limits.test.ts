@@ -124,6 +124,16 @@ describe("failed authentication from one client", () => {
     assert.equal(after.headers["retry-after"], "80");
   });
 
+  it("does not count a look-up the store could not answer: valid keys get 503 during an outage, not 429", async () => {
+    // No cache, so that every request asks the store; a closed store refuses every look-up.
+    const t = await apps.open({ AUTH_FAILURES_PER_MINUTE: "2", LOOKUP_CACHE_TTL_MS: "0" });
+    await t.store.close();
+    for (let n = 0; n < 5; n++) {
+      const answer = await fromAddress(t, t.acme.authorization, "203.0.113.7");
+      assertProblem(answer, 503, "store_unavailable");
+    }
+  });
+
   it("does not count requests without credentials, which clients send to learn the scheme", async () => {
     const t = await apps.open({ AUTH_FAILURES_PER_MINUTE: "1" });
     for (let n = 0; n < 5; n++) {
