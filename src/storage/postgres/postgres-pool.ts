@@ -83,7 +83,10 @@ export function isPostgresDriverError(error: unknown): boolean {
 }
 
 // Connection (08), resources (53), operator intervention such as a shutdown (57), system (58), a rollback
-// to retry such as a deadlock (40), a lock or statement timeout (55P03, 57014), a standby not yet promoted
-// after a failover (25006): the request may succeed
-// later. Data and integrity errors (22, 23) are the service's to prevent, not the client's to retry.
-const TRANSIENT_SQLSTATE = /^(08|53|57|58|40)|^55P03$|^25006$/;
+// to retry such as a deadlock (40), a lock or statement timeout (55P03, 57014), a database not accepting
+// connections during maintenance (55000, ALLOW_CONNECTIONS false), a standby not yet promoted after a
+// failover (25006), a session ended for idling in a transaction (25P03): the request may succeed later.
+// Data and integrity errors (22, 23), syntax and undefined objects (42), and internal errors (XX) are the
+// service's to prevent, not the client's to retry; wrong credentials (28) and a missing database (3D) are
+// the operator's to fix.
+const TRANSIENT_SQLSTATE = /^(08|53|57|58|40)|^55P03$|^55000$|^25006$|^25P03$/;
