@@ -42,6 +42,11 @@ export function createPostgresPool(
   // An idle connection that breaks (the server restarts, say) must not crash the process; the next
   // query gets a fresh connection.
   pool.on("error", () => {});
+  // The pool listens for errors of idle connections only. One that breaks while checked out (terminated in
+  // a transaction, reset by a proxy, at the end of a partition) emits `error` too, which with no listener
+  // ends the process; its query rejects all the same, the request is answered 503, and the connection is
+  // discarded on release.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return { pool, schema, connection };
 }
 

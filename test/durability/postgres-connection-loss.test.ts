@@ -1,0 +1,107 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+import { openStore } from "../../src/storage/open-store.js";
+import { POSTGRES_TEST_URL, withPostgres } from "../helpers/postgres.js";
+import {
+  killAllServers,
+  type ServerProcess,
+  startServer,
+  submitOrders,
+  waitUntilProcessed,
+} from "../helpers/server-process.js";
+import { createOrgAndKey } from "../helpers/test-app.js";
+
+/** The test server's URL with another database: the one whose connections this file ends. */
+function databaseUrl(database: string): string {
+  const url = new URL(POSTGRES_TEST_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+await withPostgres(() => {
+  describe("PostgreSQL connections lost in the middle of transactions", () => {
+    const database = `t_lost_${randomBytes(5).toString("hex")}`;
+    const url = databaseUrl(database);
+    let authorization = "";
+    let server: ServerProcess;
+    before(async () => {
+      await asAdmin((admin) => admin.query(`CREATE DATABASE ${database}`));
+      const store = await openStore(url);
+      try {
+        ({ authorization } = await createOrgAndKey(store, "ACME"));
+      } finally {
+        await store.close();
+      }
+      server = await startServer(url, { LOOKUP_CACHE_TTL_MS: "0" });
+    });
+    after(async () => {
+      await killAllServers();
+      await asAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    });
+
+    it("keeps serving: each request caught in a lost connection gets 503, every 202 is kept and processed", async () => {
+      let load = true;
+      const terminated: number[] = [];
+      // Ends the server's busy connections (in a query or a transaction) again and again while orders flow.
+      const cutter = (async () => {
+        for (let round = 0; round < 40 && load; round++) {
+          await sleep(50);
+          const { rowCount } = await asAdmin((admin) =>
+            admin.query(
+              `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+               WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle'`,
+              [database],
+            ),
+          );
+          terminated.push(rowCount ?? 0);
+        }
+      })();
+      const { outcomes, ledger } = await submitOrders({
+        url: server.url,
+        authorization,
+        trkref: "ACME",
+        count: 600,
+        concurrency: 8,
+      });
+      load = false;
+      await cutter;
+
+      assert.ok(terminated.reduce((sum, n) => sum + n, 0) > 0, "connections were ended while busy");
+      await assert.rejects(server.waitForExit(200), "the server is still running");
+      assert.doesNotMatch(server.stderr(), /Unhandled|uncaught/i);
+      for (const outcome of outcomes) {
+        assert.ok("status" in outcome, `every request was answered: ${JSON.stringify(outcome)}`);
+        assert.ok(
+          outcome.status === 202 || (outcome.status === 503 && outcome.code === "store_unavailable"),
+          JSON.stringify(outcome),
+        );
+      }
+      assert.ok(ledger.length > 0, "orders were acknowledged");
+      const after = await submitOrders({
+        url: server.url,
+        authorization,
+        trkref: "ACME",
+        count: 5,
+        concurrency: 1,
+      });
+      assert.equal(after.ledger.length, 5, "the next requests succeed");
+      assert.deepEqual(
+        await waitUntilProcessed(server.url, authorization, [...ledger, ...after.ledger], 30_000),
+        [],
+      );
+    });
+  });
+});
