@@ -71,14 +71,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   return { url, stop };
 }
 
-/** SIGTERM and SIGINT stop a server or a worker gracefully, bounded by the grace period. */
+/**
+ * SIGTERM and SIGINT stop a server or a worker gracefully, bounded by the grace period; `finishing` says
+ * what it finishes first (a worker serves no requests).
+ */
 export function stopOnSignals(
   server: { stop(): Promise<void> },
   graceMs: number,
   log: (message: string) => void,
+  finishing = "in-flight requests",
 ): void {
   const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal} received: finishing in-flight requests`);
+    log(`${signal} received: finishing ${finishing}`);
     const timer = setTimeout(() => {
       log(`shutdown took longer than ${graceMs} ms: exiting`);
       process.exit(1);

@@ -5,6 +5,7 @@ import type { CliContext } from "../cli-context.js";
 /** `worker`: process accepted submissions without serving HTTP, until SIGTERM. */
 export async function runWorkerCommand(ctx: CliContext): Promise<void> {
   const worker = await startWorker(ctx.config);
-  stopOnSignals(worker, ctx.config.shutdownGraceMs, (message) => process.stderr.write(`${message}\n`));
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  stopOnSignals(worker, ctx.config.shutdownGraceMs, log, "the batch being applied");
   await new Promise(() => {});
 }
