@@ -23,6 +23,7 @@ import { registerOrderRoutes } from "./http/routes/order-routes.js";
 import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js";
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
+import { createStoreOutageLog } from "./http/store-outage-log.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
 import type { IntakeCommitOutcome, IntakeWrite, Store } from "./storage/store.js";
@@ -90,11 +91,13 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     // SQLite commits synchronously, one at a time; PostgreSQL overlaps a few groups' round trips.
     maxConcurrentCommits: store.kind === "postgres" ? config.commitConcurrency : 1,
     onCommit: (size, durationMs) => {
+      outageLog.succeeded();
       metrics.observeCommit(size, durationMs);
       app.log.debug({ size, durationMs }, "submissions committed");
       options.onSubmissionsCommitted?.();
     },
-    onError: (error, size) => app.log.error({ err: error, size }, "commit failed; answering 503"),
+    // Each request of the group is answered 503 and reported to the outage log by the error handler.
+    onError: (error, size) => app.log.debug({ err: error, size }, "commit failed; answering 503"),
   });
   const now = options.now ?? (() => new Date());
   const lookups = createCachedLookups(store, {
@@ -130,7 +133,13 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   });
   app.decorateRequest("apiKey", undefined);
 
-  registerProblemHandlers(app);
+  const outageLog = createStoreOutageLog(app.log, () => now().getTime());
+  registerProblemHandlers(app, {
+    onStoreFailure: (error) => {
+      metrics.countStoreFailure();
+      outageLog.failed(error);
+    },
+  });
   registerNotFoundHandler(app);
   const draining = registerDraining(app);
   registerMediaTypeGuard(app);

@@ -23,6 +23,11 @@ export function createMetrics(sources: MetricsSources) {
     labelNames: ["route", "method", "status"] as const,
     registers: [registry],
   });
+  const storeFailures = new Counter({
+    name: "order_intake_store_failures_total",
+    help: "Requests answered 503 store_unavailable because the store could not serve them",
+    registers: [registry],
+  });
   const commitSize = new Histogram({
     name: "order_intake_commit_batch_size",
     help: "Writes (requests) committed together in one transaction",
@@ -65,6 +70,9 @@ export function createMetrics(sources: MetricsSources) {
     observeCommit(size: number, durationMs: number): void {
       commitSize.observe(size);
       commitSeconds.observe(durationMs / 1000);
+    },
+    countStoreFailure(): void {
+      storeFailures.inc();
     },
     countRequest(route: string, method: string, status: number): void {
       requests.inc({ route, method, status });

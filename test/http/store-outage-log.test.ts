@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { afterEach, describe, it } from "node:test";
+import Database from "better-sqlite3";
+import { exampleOrder } from "../../src/domain/order-example.js";
+import { STORE_OUTAGE_SUMMARY_MS } from "../../src/http/store-outage-log.js";
+import { assertProblem } from "../helpers/problem-assertions.js";
+import type { TestApp } from "../helpers/test-app.js";
+import { createAppPool, postOrder } from "./order-requests.js";
+
+const apps = createAppPool();
+afterEach(() => apps.closeAll());
+
+function execOnDatabaseFile(t: TestApp, sql: string): void {
+  const db = new Database(t.config.databaseUrl);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
+
+const logged = (t: TestApp) => t.logLines().map((line) => JSON.parse(line) as Record<string, unknown>);
+const withMessage = (t: TestApp, text: string) => logged(t).filter((line) => line.msg === text);
+
+describe("a store outage in the log and the metrics", () => {
+  it("is logged once when it starts, as a count while it lasts, and once when it ends", async () => {
+    let time = Date.parse("2026-12-01T10:00:00Z");
+    const t = await apps.open({}, { now: () => new Date(time) });
+    execOnDatabaseFile(
+      t,
+      "CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    for (let n = 0; n < 30; n++) {
+      assertProblem(
+        await postOrder(t, { ...exampleOrder("ACME"), order_ref: `F-${n}` }),
+        503,
+        "store_unavailable",
+      );
+    }
+    const started = withMessage(t, "store failing: answering 503 until it works again");
+    assert.equal(started.length, 1, "one line when it starts");
+    assert.match(String((started[0]?.err as { stack?: string } | undefined)?.stack), /disk full/);
+    assert.equal(withMessage(t, "request refused").length, 0, "no line per refused request");
+    assert.equal(logged(t).filter((line) => Number(line.level) >= 50).length, 1, "no other error line");
+
+    time += STORE_OUTAGE_SUMMARY_MS;
+    await postOrder(t, { ...exampleOrder("ACME"), order_ref: "F-30" });
+    const summaries = withMessage(t, "store still failing");
+    assert.deepEqual(
+      summaries.map((line) => line.failures),
+      [30],
+    );
+
+    execOnDatabaseFile(t, "DROP TRIGGER refuse");
+    time += 1000;
+    assert.equal((await postOrder(t, exampleOrder("ACME"))).statusCode, 202);
+    const ended = withMessage(t, "store working again");
+    assert.equal(ended.length, 1);
+    assert.equal(ended[0]?.failures, 31);
+    assert.equal(ended[0]?.durationMs, STORE_OUTAGE_SUMMARY_MS + 1000);
+
+    const metrics = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
+    assert.match(metrics, /^order_intake_store_failures_total 31$/m);
+  });
+});
