@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
 import { openStore } from "../../src/storage/open-store.js";
-import { POSTGRES_TEST_URL, withPostgres } from "../helpers/postgres.js";
+import { asPostgresAdmin, createTestDatabase, withPostgres } from "../helpers/postgres.js";
 import {
   killAllServers,
   type ServerProcess,
@@ -14,31 +12,14 @@ import {
 } from "../helpers/server-process.js";
 import { createOrgAndKey } from "../helpers/test-app.js";
 
-/** The test server's URL with another database: the one whose connections this file ends. */
-function databaseUrl(database: string): string {
-  const url = new URL(POSTGRES_TEST_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 await withPostgres(() => {
   describe("PostgreSQL connections lost in the middle of transactions", () => {
-    const database = `t_lost_${randomBytes(5).toString("hex")}`;
-    const url = databaseUrl(database);
+    const database = createTestDatabase("lost");
+    const { url } = database;
     let authorization = "";
     let server: ServerProcess;
     before(async () => {
-      await asAdmin((admin) => admin.query(`CREATE DATABASE ${database}`));
+      await database.create();
       const store = await openStore(url);
       try {
         ({ authorization } = await createOrgAndKey(store, "ACME"));
@@ -49,7 +30,7 @@ await withPostgres(() => {
     });
     after(async () => {
       await killAllServers();
-      await asAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      await database.drop();
     });
 
     it("keeps serving: each request caught in a lost connection gets 503, every 202 is kept and processed", async () => {
@@ -59,11 +40,11 @@ await withPostgres(() => {
       const cutter = (async () => {
         for (let round = 0; round < 40 && load; round++) {
           await sleep(50);
-          const { rowCount } = await asAdmin((admin) =>
+          const { rowCount } = await asPostgresAdmin((admin) =>
             admin.query(
               `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle'`,
-              [database],
+              [database.name],
             ),
           );
           terminated.push(rowCount ?? 0);

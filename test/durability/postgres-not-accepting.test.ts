@@ -1,46 +1,27 @@
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import pg from "pg";
 import { exampleOrder } from "../../src/domain/order-example.js";
-import { POSTGRES_TEST_URL, withPostgres } from "../helpers/postgres.js";
+import { asPostgresAdmin, createTestDatabase, withPostgres } from "../helpers/postgres.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { orderUrl } from "../http/order-requests.js";
 
-/** The test server's URL with another database; this file needs a database of its own to lock out. */
-function databaseUrl(database: string): string {
-  const url = new URL(POSTGRES_TEST_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 await withPostgres(() => {
   describe("PostgreSQL not accepting connections (ALLOW_CONNECTIONS false, as during maintenance)", () => {
-    const database = `t_closed_${randomBytes(5).toString("hex")}`;
+    const database = createTestDatabase("closed");
     let t: TestApp;
     before(async () => {
-      await asAdmin((admin) => admin.query(`CREATE DATABASE ${database}`));
+      await database.create();
       // No look-up cache, so that each request needs a connection.
       t = await createTestApp({
-        DATABASE_URL: databaseUrl(database),
+        DATABASE_URL: database.url,
         LOOKUP_CACHE_TTL_MS: "0",
         LOG_LEVEL: "silent",
       });
     });
     after(async () => {
       await t?.close();
-      await asAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      await database.drop();
     });
 
     const submit = (orderRef: string) =>
@@ -53,11 +34,11 @@ await withPostgres(() => {
 
     it("answers 503 with Retry-After while the database refuses connections, and 202 once it takes them", async () => {
       assert.equal((await submit("BEFORE")).statusCode, 202);
-      await asAdmin(async (admin) => {
-        await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+      await asPostgresAdmin(async (admin) => {
+        await admin.query(`ALTER DATABASE ${database.name} ALLOW_CONNECTIONS false`);
         // The pool's connections are idle between requests: ended, they must be opened again, and are refused.
         await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [
-          database,
+          database.name,
         ]);
       });
       for (let n = 0; n < 3; n++) {
@@ -65,7 +46,7 @@ await withPostgres(() => {
         assertProblem(refused, 503, "store_unavailable");
         assert.ok(refused.headers["retry-after"], "Retry-After must be sent");
       }
-      await asAdmin((admin) => admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`));
+      await asPostgresAdmin((admin) => admin.query(`ALTER DATABASE ${database.name} ALLOW_CONNECTIONS true`));
       const after = await submit("AFTER");
       assert.equal(after.statusCode, 202, after.body);
       const { id } = after.json() as { id: string };

@@ -41,6 +41,33 @@ export function createTestSchema(label: string) {
   };
 }
 
+/** Runs `work` with a connection of its own to the test server, as an operator would, and closes it. */
+export async function asPostgresAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database on the test server, for a test that acts on a whole database (locks it out, ends its
+ * connections) without touching other files' schemas; `url` is its DATABASE_URL.
+ */
+export function createTestDatabase(label: string) {
+  const name = `t_${label}_${randomBytes(5).toString("hex")}`;
+  const url = new URL(POSTGRES_TEST_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    create: () => asPostgresAdmin((admin) => admin.query(`CREATE DATABASE ${name}`)),
+    drop: () => asPostgresAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
+}
+
 /** Runs `define` when the PostgreSQL server answers; see `withRequiredService`. */
 export const withPostgres = (define: () => void) =>
   withRequiredService("PostgreSQL", "REQUIRE_POSTGRES", probePostgres, define);

@@ -4,7 +4,13 @@ import Database from "better-sqlite3";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
 import { createKey, createOrgAndKey, type TestApp } from "../helpers/test-app.js";
-import { countSubmissionRows, createAppPool, postOrder, UUID_V7 } from "./order-requests.js";
+import {
+  countSubmissionRows,
+  createAppPool,
+  execOnDatabaseFile,
+  postOrder,
+  UUID_V7,
+} from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
@@ -24,16 +30,6 @@ const orderOf = (trkref: string, orderRef: string | number) => ({
   ...exampleOrder(trkref),
   order_ref: orderRef,
 });
-
-/** Runs SQL on the app's database file through a connection of its own, as another process would. */
-function execOnDatabaseFile(t: TestApp, sql: string): void {
-  const db = new Database(t.config.databaseUrl);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-}
 
 function countBatchRows(t: TestApp): number {
   const db = new Database(t.config.databaseUrl, { readonly: true });

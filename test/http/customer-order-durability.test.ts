@@ -1,23 +1,11 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
-import Database from "better-sqlite3";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
-import type { TestApp } from "../helpers/test-app.js";
-import { countSubmissionRows, createAppPool, postOrder } from "./order-requests.js";
+import { countSubmissionRows, createAppPool, execOnDatabaseFile, postOrder } from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
-
-/** Runs SQL on the app's database file through a connection of its own, as another process would. */
-function execOnDatabaseFile(t: TestApp, sql: string): void {
-  const db = new Database(t.config.databaseUrl);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-}
 
 describe("POST /v4/organisations/{trkref}/customer_order: a 202 means stored", () => {
   it("answers 503 with Retry-After, never 202, when the commit fails; 202 once it works again", async () => {

@@ -40,6 +40,16 @@ export function countSubmissionRows(t: TestApp): number {
   }
 }
 
+/** Runs SQL on the app's database file through a connection of its own, as another process would. */
+export function execOnDatabaseFile(t: TestApp, sql: string): void {
+  const db = new Database(t.config.databaseUrl);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
+
 /** Opens apps for one test file and closes all of them between tests. */
 export function createAppPool() {
   const open: TestApp[] = [];

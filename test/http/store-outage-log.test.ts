@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
-import Database from "better-sqlite3";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { STORE_OUTAGE_SUMMARY_MS } from "../../src/http/store-outage-log.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
 import type { TestApp } from "../helpers/test-app.js";
-import { createAppPool, postOrder } from "./order-requests.js";
+import { createAppPool, execOnDatabaseFile, postOrder } from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
-
-function execOnDatabaseFile(t: TestApp, sql: string): void {
-  const db = new Database(t.config.databaseUrl);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-}
 
 const logged = (t: TestApp) => t.logLines().map((line) => JSON.parse(line) as Record<string, unknown>);
 const withMessage = (t: TestApp, text: string) => logged(t).filter((line) => line.msg === text);
