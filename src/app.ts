@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import { MAX_REF_LENGTH } from "./domain/order-limits.js";
 import { registerApiReferencePage } from "./http/api-reference-page.js";
 import { createAuthenticator } from "./http/authenticate.js";
+import { registerBodyBudget } from "./http/body-budget.js";
 import { createCachedLookups } from "./http/cached-lookups.js";
 import { answerClientError } from "./http/client-errors.js";
 import { registerDraining } from "./http/draining.js";
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerNotFoundHandler(app);
   const draining = registerDraining(app);
   registerMediaTypeGuard(app);
+  registerBodyBudget(app, config.maxBodyBytesInFlight);
   registerJsonBodyParser(app);
   await registerOpenApi(app, { version, settings: config });
   await registerApiReferencePage(app);

@@ -27,6 +27,8 @@ export interface Config {
   orderLimits: OrderLimits;
   /** Most submissions waiting for a commit; past it a request is refused with 503 instead of queueing. */
   maxPendingCommits: number;
+  /** Most bytes of request bodies being read or held at once, across all requests; beyond it 503. */
+  maxBodyBytesInFlight: number;
   /** Run the processor inside the server process (the default for a single machine). */
   runProcessor: boolean;
   /** How long the processor sleeps when it finds no work and nothing wakes it, in milliseconds. */
@@ -94,6 +96,7 @@ const EnvSchema = Type.Object({
     "longest string inside a metadata value",
   ),
   MAX_PENDING_COMMITS: positiveInt(10_000, "most submissions waiting for a commit"),
+  MAX_BODY_BYTES_IN_FLIGHT: positiveInt(134_217_728, "most request body bytes read or held at once"),
   RUN_PROCESSOR: Type.Boolean({ default: true }),
   PROCESSOR_POLL_MS: positiveInt(1000, "processor sleep when idle"),
   PROCESSOR_BATCH_SIZE: positiveInt(200, "submissions applied per transaction"),
@@ -216,6 +219,7 @@ function toConfig(env: Env): Config {
       maxMetadataStringLength: env.MAX_METADATA_STRING_LENGTH,
     },
     maxPendingCommits: env.MAX_PENDING_COMMITS,
+    maxBodyBytesInFlight: env.MAX_BODY_BYTES_IN_FLIGHT,
     runProcessor: env.RUN_PROCESSOR,
     processorPollMs: env.PROCESSOR_POLL_MS,
     processorBatchSize: env.PROCESSOR_BATCH_SIZE,
