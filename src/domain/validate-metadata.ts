@@ -62,18 +62,23 @@ function readArray(
   return valid ? copy : undefined;
 }
 
-/** An object inside a metadata value; its keys are the merchant's own, checked only as text. */
-function readObject(
+/**
+ * Copies an object's entries, each value read as a metadata value; `keyIsValid` checks each key (and reports
+ * what is wrong with it). fromEntries defines own properties, so a `__proto__` key stays data and never
+ * becomes a prototype.
+ */
+function readEntries(
   issues: Issues,
   value: JsonObject,
   pointer: string,
   limits: OrderLimits,
+  keyIsValid: (key: string, keyPointer: string) => boolean,
 ): { [name: string]: MetadataValue } | undefined {
   const entries: [string, MetadataValue][] = [];
   let valid = true;
   for (const key of Object.keys(value)) {
     const keyPointer = childPointer(pointer, key);
-    if (checkText(issues, key, keyPointer, limits.maxMetadataStringLength) === undefined) {
+    if (!keyIsValid(key, keyPointer)) {
       valid = false;
       continue;
     }
@@ -81,8 +86,14 @@ function readObject(
     if (entry === undefined) valid = false;
     else entries.push([key, entry]);
   }
-  // fromEntries defines own properties, so a `__proto__` key stays data and never becomes a prototype.
   return valid ? Object.fromEntries(entries) : undefined;
+}
+
+/** An object inside a metadata value; its keys are the merchant's own, checked only as text. */
+function readObject(issues: Issues, value: JsonObject, pointer: string, limits: OrderLimits) {
+  return readEntries(issues, value, pointer, limits, (key, keyPointer) => {
+    return checkText(issues, key, keyPointer, limits.maxMetadataStringLength) !== undefined;
+  });
 }
 
 /** An item's optional `metadata`, copied entry by entry so that no name can reach a prototype. */
@@ -94,23 +105,13 @@ export function readMetadata(
 ): Record<string, MetadataValue> | undefined {
   if (isAbsent(value)) return undefined;
   if (!isJsonObject(value)) return reject(issues, pointer, "wrong_type", expected("an object"));
-  const names = Object.keys(value);
   const max = limits.maxMetadataEntries;
-  if (names.length > max) {
+  if (Object.keys(value).length > max) {
     return reject(issues, pointer, "too_many", `At most ${max} metadata entries are allowed`);
   }
-  const entries: [string, MetadataValue][] = [];
-  let valid = true;
-  for (const name of names) {
-    const entryPointer = childPointer(pointer, name);
-    if (!metadataName.test(name)) {
-      reject(issues, entryPointer, "invalid_metadata_name");
-      valid = false;
-      continue;
-    }
-    const entry = readValue(issues, value[name], entryPointer, limits);
-    if (entry === undefined) valid = false;
-    else entries.push([name, entry]);
-  }
-  return valid ? Object.fromEntries(entries) : undefined;
+  return readEntries(issues, value, pointer, limits, (name, namePointer) => {
+    if (metadataName.test(name)) return true;
+    reject(issues, namePointer, "invalid_metadata_name");
+    return false;
+  });
 }
