@@ -1,3 +1,4 @@
+import { InexactNumber } from "./inexact-number.js";
 import { childPointer, isJsonObject } from "./json-access.js";
 import { MAX_DOCUMENT_DEPTH } from "./order-limits.js";
 import { type Issues, reject } from "./validation-issues.js";
@@ -8,9 +9,10 @@ const MAX_SHAPE_ERRORS = 20;
 /**
  * Reports what no field of an order may hold, wherever it stands: a `__proto__` key, or a `constructor` key
  * holding a `prototype` key (the shapes prototype pollution uses; they are data here, but a client sending
- * them has a bug or an intent, and an order with them is refused on its own), and nesting deeper than
- * MAX_DOCUMENT_DEPTH. True when the document is free of both. The walk is iterative, so no depth the body
- * parser lets through can overflow the stack.
+ * them has a bug or an intent, and an order with them is refused on its own), nesting deeper than
+ * MAX_DOCUMENT_DEPTH, and numbers a double cannot hold exactly (`InexactNumber`, put there by the body
+ * parser; a reader would take one for an object). True when the document is free of all three. The walk is
+ * iterative, so no depth the body parser lets through can overflow the stack.
  */
 export function checkDocumentShape(issues: Issues, document: unknown): boolean {
   // Nearly every document is clean: a walk that builds no pointers tells, and only a document that is not
@@ -19,9 +21,10 @@ export function checkDocumentShape(issues: Issues, document: unknown): boolean {
   return reportShape(issues, document);
 }
 
-/** True when `value` holds no prototype key and nests no deeper than allowed; recursion bounded by it. */
+/** True when `value` holds no prototype key nor inexact number, and nests no deeper than allowed. */
 function isCleanShape(value: unknown, depth: number): boolean {
   if (typeof value !== "object" || value === null) return true;
+  if (value instanceof InexactNumber) return false;
   if (depth > MAX_DOCUMENT_DEPTH) return false;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
@@ -48,6 +51,10 @@ function reportShape(issues: Issues, document: unknown): boolean {
     if (issues.errors.length - before >= MAX_SHAPE_ERRORS) break;
     const { value, pointer, depth } = next;
     if (typeof value !== "object" || value === null) continue;
+    if (value instanceof InexactNumber) {
+      reject(issues, pointer, "inexact_number", value.describe());
+      continue;
+    }
     if (depth > MAX_DOCUMENT_DEPTH) {
       reject(issues, pointer, "too_deep");
       continue;

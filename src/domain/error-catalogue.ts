@@ -136,6 +136,7 @@ export const fieldErrorCatalogue = {
   not_an_integer: "Numbers are accepted here only as whole numbers",
   prototype_key: "Keys named __proto__, and a prototype key inside a constructor key, are refused",
   too_deep: `Arrays and objects may nest at most ${MAX_DOCUMENT_DEPTH} levels deep in one order document`,
+  inexact_number: "This number cannot be held exactly as a 64-bit float; send it as a string",
   invalid_character: "Must not contain the NUL character (U+0000) or an unpaired surrogate (\\uD800-\\uDFFF)",
   key_not_allowed: "This API key may not submit orders for this organisation",
   feature_disabled: "Customer order submission is not enabled for this organisation",

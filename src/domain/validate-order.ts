@@ -1,6 +1,7 @@
 import { checkDocumentShape } from "./document-shape.js";
 import type { FieldError, FieldWarning } from "./error-catalogue.js";
 import { readDate, readLanguage, readLocale, readRef } from "./field-readers.js";
+import { InexactNumber } from "./inexact-number.js";
 import { dropUndefined, isAbsent, isJsonObject, type JsonObject, ownValue } from "./json-access.js";
 import type { NormalisedOrder } from "./normalised-order.js";
 import { MAX_REF_LENGTH, type OrderLimits } from "./order-limits.js";
@@ -111,12 +112,13 @@ export function validateOrder(
       warnings: [],
     };
   }
-  if (!isJsonObject(input)) {
+  // A number standing for the whole order (a batch entry) is no object, however many digits it has.
+  if (!isJsonObject(input) || input instanceof InexactNumber) {
     const errors: FieldError[] = [{ pointer: "", code: "wrong_type", message: expected("a JSON object") }];
     return { ok: false, noData: false, errors, warnings: [] };
   }
   const issues = createIssues();
-  // Keys and nesting no field may hold are refused first and alone: the fields below them are not read.
+  // Keys, nesting and numbers no field may hold are refused first and alone: the fields below are not read.
   if (!checkDocumentShape(issues, input)) return { ok: false, noData: false, ...issues };
   const today = options.today ?? new Date();
   const order = validateDocument(issues, input, limits, options.pathTrkref, today);

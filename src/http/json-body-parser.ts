@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ProblemError } from "../domain/error-catalogue.js";
+import { markInexactNumbers } from "./inexact-number-marker.js";
 
 type ParserDone = (error: Error | null, body?: unknown) => void;
 
@@ -26,7 +27,8 @@ export const MAX_JSON_DEPTH = 256;
  * the client never sent. An empty body is not a syntax error but "no data" (422, as the v4 API answered), so
  * it parses to `undefined`. `__proto__` keys are kept as plain data (JSON.parse makes them own properties, not
  * prototypes); validation refuses them as a field error of the order that holds them, so that one such order
- * does not refuse a whole batch.
+ * does not refuse a whole batch. Numbers a double cannot hold exactly (`1.0000000000000001`, `1e-400`) are
+ * handed on as `InexactNumber`s, refused the same way, rather than as the different value JSON.parse reads.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
@@ -55,7 +57,8 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       const detail = `JSON arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep are refused`;
       return done(new ProblemError("bad_request", { detail }));
     }
-    return done(null, value);
+    // After the nesting check: the second reading of a body with a suspect number recurses.
+    return done(null, markInexactNumbers(value, text));
   };
   // One parser for every type (the guard decides which types arrive here), read as bytes, so that malformed
   // UTF-8 can be told from the replacement characters decoding makes.

@@ -9,6 +9,7 @@ import {
   at,
   dropped,
   huge,
+  inexactText,
   kept,
   keptText,
   missing,
@@ -51,15 +52,15 @@ export function textMutations(path: Path, max: number, storedPath = path): fc.Ar
   ];
 }
 
-const NOT_INTEGERS = [
-  "1.5",
-  "-0.5",
-  "0.1",
-  "9007199254740992",
-  "1e16",
-  "1e308",
+/** Numbers a double holds exactly that are not whole numbers below 2^53. */
+const NOT_INTEGERS = ["1.5", "-0.5", "0.1", "9007199254740992", "1e16", "1e308"];
+/** Numbers a double cannot hold exactly: refused as such, before any field is read. */
+const INEXACT_NUMBERS = [
+  "1.0000000000000001",
+  "1e-400",
   "1e400",
   "-1e400",
+  "9007199254740993",
   "123456789012345678901234567890",
 ];
 const INTEGERS = ["-0", "0", "1E2", "0.1e1", "100.0", "9007199254740991", "-9007199254740991"];
@@ -81,6 +82,7 @@ export function referenceMutations(
     refused("NUL", path, withNul(max), "invalid_character", claims),
     refused("lone surrogate", path, withLoneSurrogate(max), "invalid_character", claims),
     refusedText("not a safe integer", path, NOT_INTEGERS, "not_an_integer", claims),
+    inexactText(path, INEXACT_NUMBERS, claims),
     keptText(path, INTEGERS, (n) => String(n), storedPath, claims),
     kept("control characters", path, nonBlankOdd, storedPath, claims),
   ];

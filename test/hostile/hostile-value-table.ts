@@ -150,6 +150,21 @@ const HOSTILE_JSON: {
     json: () => `{"constructor":${LONE_SURROGATE_JSON},"prototype":${LONE_SURROGATE_JSON}}`,
     verdict: "notAString",
   },
+  {
+    label: "a number with more digits than a double holds",
+    json: () => "1.0000000000000001",
+    verdict: { inside: () => [], code: "inexact_number" },
+  },
+  {
+    label: "a number a double reads as 0",
+    json: () => "1e-400",
+    verdict: { inside: () => [], code: "inexact_number" },
+  },
+  {
+    label: "an integer of 30 digits nested in an array",
+    json: () => '{"a":[1.5,-123456789012345678901234567890]}',
+    verdict: { inside: () => ["a", 1], code: "inexact_number" },
+  },
 ];
 
 const withSetup = (field: StringField, edit: Edit): Edit =>

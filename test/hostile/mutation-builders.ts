@@ -45,6 +45,22 @@ export function refusedText(
     .map((json): Mutation => ({ label, claims, edit: { op: "text", path, json }, errors: [at(path, code)] }));
 }
 
+/**
+ * Writes verbatim JSON number text that a double cannot hold exactly at `path`: an `inexact_number` error of
+ * the document's shape, reported alone.
+ */
+export function inexactText(path: Path, texts: readonly string[], claims = [path]) {
+  return fc.constantFrom(...texts).map(
+    (json): Mutation => ({
+      label: "number a double cannot hold",
+      claims,
+      edit: { op: "text", path, json },
+      errors: [],
+      shapeErrors: [at(path, "inexact_number")],
+    }),
+  );
+}
+
 export const wrongType = (path: Path, types: JsonType[], code = "wrong_type", claims = [path]) =>
   refused(
     `not ${types.join(" or ")}`,

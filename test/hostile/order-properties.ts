@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "../../src/domain/order-limits.js";
 import { validateOrder } from "../../src/domain/validate-order.js";
+import { markInexactNumbers } from "../../src/http/inexact-number-marker.js";
 import {
   answeredErrorKeys,
   asStored,
@@ -79,7 +80,9 @@ export function mutatedDocumentsProperty() {
     // Refusals of the whole body happen before the domain sees anything; the HTTP properties cover them.
     fc.pre(expectation.kind !== "refused");
     const wire = new WireBody();
-    const document = JSON.parse(wire.encode(mutatedDocument(mutated, wire)).toString("utf8"));
+    // Read as the body parser reads it, so that numbers a double cannot hold reach the domain as such.
+    const text = wire.encode(mutatedDocument(mutated, wire)).toString("utf8");
+    const document = markInexactNumbers(JSON.parse(text), text);
     const pathTrkref = String(mutated.base.document.trkref);
     const result = validateOrder(document, limits, { pathTrkref });
     if (expectation.kind === "invalid") {

@@ -112,7 +112,9 @@ function submitDescription(deps: CustomerOrderRouteDeps): string {
     `Limits: a body of at most ${deps.maxBodyBytes} bytes (413), ${maxItemsPerOrder} items per order, ` +
       `${maxMetadataEntries} metadata entries per item, free-text fields of ${maxStringLength} characters, ` +
       `metadata strings of ${maxMetadataStringLength}, order_ref and sku of ${MAX_REF_LENGTH} ` +
-      `(422 too_many or too_long), ${MAX_DOCUMENT_DEPTH} levels of nesting in an order (422 too_deep).`,
+      `(422 too_many or too_long), ${MAX_DOCUMENT_DEPTH} levels of nesting in an order (422 too_deep). ` +
+      "A number a 64-bit float cannot hold exactly (1.0000000000000001, 1e-400, 30 digits) is refused " +
+      "(422 inexact_number) rather than stored rounded: send it as a string.",
     "Send Content-Type: application/json in UTF-8 (a body without Content-Type is read as JSON too, as " +
       "the original API did, unless a browser sent it from another site). Unknown fields are ignored and " +
       "listed as warnings. " +
