@@ -198,6 +198,32 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
       assert.equal(stored?.lastSubmissionId, fulfilled.id);
     });
 
+    it("applies many submissions of one order in one processing batch as it would one at a time", async () => {
+      const placed = submission(order("MANY-1"));
+      const twoItems = submission(
+        order("MANY-1", {
+          order_items: [
+            { sku: "SKU-1", price: "55.99", currency: "GBP" },
+            { sku: "SKU-2", price: "0.50", currency: "GBP", metadata: { gift: true } },
+          ],
+        }),
+      );
+      const sameAgain = submission(structuredClone(twoItems.order));
+      const placedAgain = submission(order("MANY-1"));
+      const unchanged = submission(order("MANY-1"));
+      const other = submission(order("MANY-2"));
+      const all = [placed, twoItems, sameAgain, other, placedAgain, unchanged];
+      await store.commitIntake([{ submissions: all }]);
+      assert.equal(await store.processPendingSubmissions(10), all.length, "one batch takes them all");
+
+      const outcomes = await Promise.all(all.map(async (s) => (await store.findSubmission(s.id))?.outcome));
+      assert.deepEqual(outcomes, ["created", "updated", "duplicate", "created", "updated", "duplicate"]);
+      const stored = await store.findOrder("ACME", "MANY-1");
+      assert.deepEqual(stored?.order, placedAgain.order, "the last change is the order, its items replaced");
+      assert.equal(stored?.lastSubmissionId, placedAgain.id, "a duplicate is not the order's last change");
+      assert.equal((await store.findOrder("ACME", "MANY-2"))?.lastSubmissionId, other.id);
+    });
+
     it("commits a batch record with its submissions and finds both", async () => {
       const batchId = "01900000-0000-7000-8000-b00000000001";
       const accepted = { ...submission(order("B-1")), batchId };

@@ -105,40 +105,65 @@ export async function oldestPendingAcceptedAt(db: Queryable): Promise<string | n
  * submission per transaction. Returned in seq order, so each order's submissions apply in acceptance order.
  */
 // Heads are looked for among the oldest `limit × HEAD_WINDOW` pending submissions only: with a deep backlog
-// on few orders, a search of every pending row for heads would cost the whole backlog on every claim.
+// on few orders, a search of every pending row for heads would cost the whole backlog on every claim. The
+// window is also bounded by seq, to `limit × HEAD_WINDOW × SEQ_SPAN` from the oldest pending one, so that
+// reading it costs that much at most whatever plan the planner picks from a queue table's stale statistics
+// (one that read and sorted every pending row made a claim cost the backlog).
 const HEAD_WINDOW = 4;
+const SEQ_SPAN = 4;
+
+// An order's oldest pending submission in that window is its head: one older still would be pending and
+// older than the window's, so in the window too. Only seqs are sorted and grouped, and the rows to lock are
+// named by an array of them, so that documents are read for those rows alone.
+const CLAIM_HEADS = `WITH oldest AS (SELECT min(seq) AS seq FROM submissions WHERE status = 'accepted')
+  SELECT s.seq, s.id, s.document FROM submissions s
+  WHERE s.status = 'accepted' AND s.seq = ANY(ARRAY(
+    SELECT min(w.seq) FROM (
+      SELECT seq, trkref, order_ref FROM submissions
+      WHERE status = 'accepted' AND seq >= (SELECT seq FROM oldest) AND seq < (SELECT seq FROM oldest) + $3
+      ORDER BY seq LIMIT $2) AS w
+    GROUP BY w.trkref, w.order_ref))
+  ORDER BY s.seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
+
+// For each head, its order's next pending submissions by seq, from the per-order index; then the oldest
+// `$2` of them all. One order's submissions become visible in seq order (the intake locks), so every
+// pending submission of a head's order comes after the head.
+const CLAIM_FOLLOWERS = `SELECT s.seq, s.id, s.document FROM submissions s
+  WHERE s.status = 'accepted' AND s.seq = ANY(ARRAY(
+    SELECT f.seq FROM submissions h CROSS JOIN LATERAL (
+      SELECT e.seq FROM submissions e
+      WHERE e.trkref = h.trkref AND e.order_ref = h.order_ref AND e.status = 'accepted' AND e.seq > h.seq
+      ORDER BY e.seq LIMIT $2) AS f
+    WHERE h.seq = ANY($1::bigint[])
+    ORDER BY f.seq LIMIT $2))
+  ORDER BY s.seq FOR UPDATE`;
 
 export async function claimSubmissions(client: pg.PoolClient, limit: number): Promise<ClaimedSubmission[]> {
-  const { rows: heads } = await client.query<ClaimedSubmission>(
-    `SELECT s.seq, s.id, s.document FROM submissions s
-     WHERE s.status = 'accepted'
-       AND s.seq IN (SELECT w.seq FROM submissions w WHERE w.status = 'accepted' ORDER BY w.seq LIMIT $2)
-       AND NOT EXISTS (SELECT 1 FROM submissions e WHERE e.trkref = s.trkref AND e.order_ref = s.order_ref
-                       AND e.status = 'accepted' AND e.seq < s.seq)
-     ORDER BY s.seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-    [limit, limit * HEAD_WINDOW],
-  );
+  const { rows: heads } = await client.query<ClaimedSubmission>(CLAIM_HEADS, [
+    limit,
+    limit * HEAD_WINDOW,
+    limit * HEAD_WINDOW * SEQ_SPAN,
+  ]);
   if (heads.length === 0 || heads.length >= limit) return heads;
   // Plain FOR UPDATE, never SKIP LOCKED here: skipping one would apply a later submission before it.
-  const { rows: followers } = await client.query<ClaimedSubmission>(
-    `SELECT s.seq, s.id, s.document FROM submissions s
-     WHERE s.status = 'accepted' AND NOT (s.seq = ANY($1::bigint[]))
-       AND (s.trkref, s.order_ref) IN (SELECT h.trkref, h.order_ref FROM submissions h WHERE h.seq = ANY($1::bigint[]))
-     ORDER BY s.seq LIMIT $2 FOR UPDATE`,
-    [heads.map((head) => head.seq), limit - heads.length],
-  );
+  const { rows: followers } = await client.query<ClaimedSubmission>(CLAIM_FOLLOWERS, [
+    heads.map((head) => head.seq),
+    limit - heads.length,
+  ]);
   return [...heads, ...followers].sort((a, b) => a.seq - b.seq);
 }
 
+/** Marks the submissions processed, each with its outcome (`outcomes[i]` is `seqs[i]`'s): one statement. */
 export async function markProcessed(
   client: pg.PoolClient,
-  seq: number,
-  outcome: SubmissionOutcome,
+  seqs: number[],
+  outcomes: SubmissionOutcome[],
   at: string,
 ) {
   await client.query(
-    "UPDATE submissions SET status = 'processed', outcome = $1, processed_at = $2 WHERE seq = $3",
-    [outcome, at, seq],
+    `UPDATE submissions s SET status = 'processed', outcome = u.outcome, processed_at = $3
+     FROM unnest($1::bigint[], $2::text[]) AS u(seq, outcome) WHERE s.seq = u.seq`,
+    [seqs, outcomes, at],
   );
 }
 
