@@ -16,7 +16,14 @@ export async function runQuickstartCommand(ctx: CliContext): Promise<void> {
   const { keyId, secret } = await createKeyFor(ctx, [DEMO_TRKREF]);
   await store.close();
 
+  let running: Awaited<ReturnType<typeof startServer>> | undefined;
+  stopOnSignals(
+    () => running,
+    ctx.config.shutdownGraceMs,
+    (message) => process.stderr.write(`${message}\n`),
+  );
   const server = await startServer(ctx.config);
+  running = server;
   const body = JSON.stringify(exampleOrder(DEMO_TRKREF));
   const base = server.url.replace("127.0.0.1", "localhost");
   ctx.out(`
@@ -39,6 +46,5 @@ Or open the API reference, click Authorize, enter the key and secret above, and 
 
 Stop with Ctrl-C. Tests: npm test
 `);
-  stopOnSignals(server, ctx.config.shutdownGraceMs, (message) => process.stderr.write(`${message}\n`));
   await new Promise(() => {});
 }

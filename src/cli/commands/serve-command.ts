@@ -3,7 +3,12 @@ import type { CliContext } from "../cli-context.js";
 
 /** `serve`: run the HTTP service (and, unless RUN_PROCESSOR=false, the processor) until SIGTERM. */
 export async function runServeCommand(ctx: CliContext): Promise<void> {
-  const server = await startServer(ctx.config);
-  stopOnSignals(server, ctx.config.shutdownGraceMs, (message) => process.stderr.write(`${message}\n`));
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  stopOnSignals(
+    () => server,
+    ctx.config.shutdownGraceMs,
+    (message) => process.stderr.write(`${message}\n`),
+  );
+  server = await startServer(ctx.config);
   await new Promise(() => {});
 }

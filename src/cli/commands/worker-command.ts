@@ -4,8 +4,9 @@ import type { CliContext } from "../cli-context.js";
 
 /** `worker`: process accepted submissions without serving HTTP, until SIGTERM. */
 export async function runWorkerCommand(ctx: CliContext): Promise<void> {
-  const worker = await startWorker(ctx.config);
   const log = (message: string) => process.stderr.write(`${message}\n`);
-  stopOnSignals(worker, ctx.config.shutdownGraceMs, log, "the batch being applied");
+  let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+  stopOnSignals(() => worker, ctx.config.shutdownGraceMs, log, "the batch being applied");
+  worker = await startWorker(ctx.config);
   await new Promise(() => {});
 }
