@@ -1,13 +1,23 @@
 /**
  * `npm run crashtest`: crash cycles against a `serve` process. Sends single orders and small batches, kills
  * the server with SIGKILL at a random moment, restarts it on the same database, again and again; then checks
- * that every order answered 202 is stored and processed, once. See bench/README.md. Loopback only; bounded
- * in cycles and in time. Needs a build (`npm run build`): it runs dist/cli/main.js.
+ * that every order answered 202 is stored and processed, once. Then plays each database fault (connections
+ * ended, reset, a partition, a database closed to connections, a full disk) under load, longer and more
+ * often than `npm test` does. See bench/README.md. Loopback only; bounded in cycles and in time. Needs a
+ * build (`npm run build`): it runs dist/cli/main.js.
  */
 
 import { runCrashCycles } from "../test/durability/crash-cycles.js";
 import { type CrashStore, createCrashDatabase } from "../test/durability/crash-database.js";
 import { describeCrashReport, isClean } from "../test/durability/crash-report.js";
+import { describeFault, faultProblems, runFault } from "../test/durability/database-faults.js";
+import {
+  canMountFilesystem,
+  type DatabaseFault,
+  POSTGRES_FAULTS,
+  SQLITE_FAULTS,
+} from "../test/durability/fault-scenarios.js";
+import { killCluster } from "../test/helpers/cluster.js";
 import { probePostgres } from "../test/helpers/postgres.js";
 import { killAllServers } from "../test/helpers/server-process.js";
 
@@ -26,6 +36,8 @@ function readSettings() {
     maxAcknowledgedBeforeKill: setting("CRASHTEST_MAX_ACKNOWLEDGED", 400),
     maxKillDelayMs: setting("CRASHTEST_MAX_KILL_DELAY_MS", 2_000),
     seed: setting("CRASHTEST_SEED", Math.floor(Math.random() * 2 ** 31) + 1),
+    faultMs: setting("CRASHTEST_FAULT_MS", 10_000),
+    faultRounds: setting("CRASHTEST_FAULT_ROUNDS", 2),
   };
 }
 type Settings = ReturnType<typeof readSettings>;
@@ -72,6 +84,38 @@ async function runOn(store: CrashStore, settings: Settings, deadline: number): P
   }
 }
 
+const FAULTS: Record<CrashStore, DatabaseFault[]> = { sqlite: SQLITE_FAULTS, postgres: POSTGRES_FAULTS };
+
+/** Each fault of the store, `faultRounds` times, under the crash test's clients; true when every run is clean. */
+async function playFaults(store: CrashStore, settings: Settings, deadline: number): Promise<boolean> {
+  if (store === "sqlite" && !canMountFilesystem()) {
+    process.stdout.write("sqlite faults: not run, a tmpfs cannot be mounted here (it needs root)\n");
+    return false;
+  }
+  if (store === "postgres" && !(await probePostgres()).available) return false;
+  let clean = true;
+  for (const fault of FAULTS[store]) {
+    for (let round = 1; round <= settings.faultRounds; round++) {
+      if (Date.now() >= deadline) {
+        process.stdout.write(`${fault.name}: not run, the time bound (CRASHTEST_MAX_SECONDS) was reached\n`);
+        return false;
+      }
+      const report = await runFault(fault, {
+        faultMs: settings.faultMs,
+        clients: settings.clients,
+        storeTimeoutMs: 2_000,
+        maxRequests: 200_000,
+        recoveryBoundMs: 1_000,
+      });
+      const problems = faultProblems(report, fault.readinessMustDrop);
+      process.stdout.write(`${describeFault(report)}\n  result: ${problems.length ? "FAIL" : "PASS"}\n`);
+      for (const problem of problems) process.stdout.write(`  ${problem}\n`);
+      clean &&= problems.length === 0;
+    }
+  }
+  return clean;
+}
+
 async function main(): Promise<number> {
   let settings: Settings;
   try {
@@ -96,6 +140,7 @@ async function main(): Promise<number> {
     }
     clean = (await runOn(store, settings, deadline)) && clean;
   }
+  for (const store of stores) clean = (await playFaults(store, settings, deadline)) && clean;
   return clean ? 0 : 1;
 }
 
@@ -103,4 +148,5 @@ try {
   process.exitCode = await main();
 } finally {
   await killAllServers();
+  await killCluster();
 }

@@ -7,6 +7,8 @@ export interface LoadResult {
   p99Ms: number;
   /** Answers that were not the expected status, plus connection errors and timeouts. */
   failures: number;
+  /** Answers with the expected status: for the intake endpoints, requests whose orders were accepted. */
+  answered: number;
 }
 
 export interface LoadOptions {
@@ -32,14 +34,18 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
     body: options.body,
     ...(options.overallRate && { overallRate: options.overallRate }),
   });
-  const unexpected = Object.entries(result.statusCodeStats ?? {})
-    .filter(([status]) => Number(status) !== options.expectedStatus)
-    .reduce((sum, [, stats]) => sum + (stats as { count: number }).count, 0);
+  const counts = Object.entries(result.statusCodeStats ?? {}).map(
+    ([status, stats]) => [Number(status), (stats as { count: number }).count] as const,
+  );
+  const countWhere = (keep: (status: number) => boolean) =>
+    counts.filter(([status]) => keep(status)).reduce((sum, [, count]) => sum + count, 0);
+  const unexpected = countWhere((status) => status !== options.expectedStatus);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failures: unexpected + result.errors + result.timeouts,
+    answered: countWhere((status) => status === options.expectedStatus),
   };
 }
 

@@ -14,6 +14,7 @@ export function createNoopStore(): Store {
     kind: "sqlite",
     migrate: async () => {},
     ping: async () => {},
+    probeWrite: async () => {},
     close: async () => {},
     createOrganisation: async (input) => {
       const org = { ...input, createdAt: new Date().toISOString() };

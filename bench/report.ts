@@ -1,5 +1,6 @@
 import { cpus, totalmem } from "node:os";
 import { type LoadResult, median } from "./load.js";
+import type { ProcessingFigures } from "./processing.js";
 
 export interface BenchmarkFigures {
   settings: Record<string, number>;
@@ -7,6 +8,8 @@ export interface BenchmarkFigures {
   perCommit: Map<string, number>;
   halfRate: Map<string, { service: LoadResult; bare: LoadResult; rate: number }>;
   batches: Map<string, LoadResult[]>;
+  /** By "target / load": intake and processing of each run of that load. */
+  processing: Map<string, ProcessingFigures[]>;
 }
 
 const round = (value: number, digits = 0) => Number(value.toFixed(digits)).toLocaleString("en-GB");
@@ -72,6 +75,36 @@ export function writeReport(figures: BenchmarkFigures): string {
       )} | ${failures} |`;
     }),
     "",
+    ...processingSection(figures.processing),
   ];
   return lines.join("\n");
+}
+
+/**
+ * Whether processing keeps up with intake: a store whose processor applies less than intake accepts builds
+ * a backlog without bound under sustained load (until the backlog ceiling refuses submissions).
+ */
+function processingSection(processing: Map<string, ProcessingFigures[]>): string[] {
+  const medianOfRuns = (runs: ProcessingFigures[], pick: (f: ProcessingFigures) => number | undefined) =>
+    median(runs.flatMap((figures) => pick(figures) ?? []));
+  return [
+    "## Processing against intake",
+    "",
+    "Orders accepted and orders applied per second while each load ran (the processor in the same process, " +
+      "sharing its cores with intake and the load generator), the backlog when the load ended, and how fast " +
+      "the processor applied that backlog once the load had stopped; medians over the runs.",
+    "",
+    "| target / load | accepted orders/s | applied orders/s | applied / accepted | backlog at end | drain orders/s | left after 60 s |",
+    "|---|---|---|---|---|---|---|",
+    ...[...processing].map(([key, runs]) => {
+      const accepted = medianOfRuns(runs, (f) => f.acceptedPerSecond);
+      const applied = medianOfRuns(runs, (f) => f.appliedPerSecond);
+      const drained = runs.some((f) => f.drainPerSecond !== undefined);
+      const leftOver = Math.max(...runs.map((f) => f.leftOver));
+      return `| ${key} | ${round(accepted)} | ${round(applied)} | ${(applied / Math.max(accepted, 1)).toFixed(2)} | ${round(
+        medianOfRuns(runs, (f) => f.backlogAtEnd),
+      )} | ${drained ? round(medianOfRuns(runs, (f) => f.drainPerSecond)) : "–"} | ${round(leftOver)} |`;
+    }),
+    "",
+  ];
 }

@@ -3,12 +3,13 @@
  * alternating rounds (so that machine drift hits all alike) with a fixed number of keep-alive connections,
  * and writes a Markdown report under bench/results/. Loopback only; every run is bounded in time.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { exampleOrder } from "../src/domain/order-example.js";
 import { type LoadResult, measure, median } from "./load.js";
+import { measureWithProcessing, type ProcessingFigures, waitForBacklog } from "./processing.js";
 import { writeReport } from "./report.js";
-import { benchmarkTargets, type RunningTarget } from "./targets.js";
+import { benchmarkTargets, type RunningTarget, type Target } from "./targets.js";
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const settings = {
@@ -59,20 +60,6 @@ async function commitSizes(target: RunningTarget): Promise<{ sum: number; count:
   };
 }
 
-/**
- * Waits (at most 60 s) until the target has processed its backlog, so that its processor does not take
- * CPU from the next target's measurement.
- */
-async function waitForBacklog(target: RunningTarget): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const text = await (await fetch(`${target.url}/metrics`)).text();
-    const line = text.split("\n").find((l) => l.startsWith("order_intake_submissions_pending "));
-    if (Number(line?.split(" ")[1] ?? 0) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  process.stderr.write("backlog not drained within 60 s; measuring anyway\n");
-}
-
 const single = (target: RunningTarget, durationSeconds: number, overallRate?: number) =>
   measure({
     url: target.url,
@@ -84,6 +71,14 @@ const single = (target: RunningTarget, durationSeconds: number, overallRate?: nu
     expectedStatus: 202,
     ...(overallRate && { overallRate }),
   });
+
+/** `results/<name>.md`, or `<name>-2.md` and so on: a second run of a day never overwrites the first's report. */
+function reportFile(name: string): URL {
+  for (let n = 1; ; n++) {
+    const file = new URL(`./results/${name}${n === 1 ? "" : `-${n}`}.md`, import.meta.url);
+    if (!existsSync(file)) return file;
+  }
+}
 
 async function main(): Promise<void> {
   const postgres = await postgresTarget();
@@ -103,13 +98,25 @@ async function main(): Promise<void> {
     );
 
     const singles = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+    // Per durable target and load: what intake took and what processing applied meanwhile and after.
+    const processing = new Map<string, ProcessingFigures[]>();
+    const recordProcessing = (key: string, figures: ProcessingFigures) =>
+      processing.set(key, [...(processing.get(key) ?? []), figures]);
+    /** One load on a target; on a durable one with its processing measured, then its backlog drained. */
+    const run = async (target: Target, key: string, perRequest: number, load: () => Promise<LoadResult>) => {
+      if (!target.durable) return load();
+      const measured = await measureWithProcessing(get(target.name), perRequest, load);
+      recordProcessing(`${target.name} / ${key}`, measured.processing);
+      return measured.load;
+    };
     for (let round = 0; round < settings.rounds; round++) {
       // Rotate the order each round, so that no target always runs first or last.
       const order = targets.map((_, i) => targets[(i + round) % targets.length]);
       for (const target of order) {
         if (!target) continue;
-        const result = await single(get(target.name), settings.durationSeconds);
-        if (target.durable) await waitForBacklog(get(target.name));
+        const result = await run(target, "single, unpaced", 1, () =>
+          single(get(target.name), settings.durationSeconds),
+        );
         singles.get(target.name)?.push(result);
         process.stderr.write(
           `round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond)} req/s\n`,
@@ -127,8 +134,9 @@ async function main(): Promise<void> {
     const halfRate = new Map<string, { service: LoadResult; bare: LoadResult; rate: number }>();
     for (const target of targets.filter((t) => t.durable)) {
       const rate = Math.round(median((singles.get(target.name) ?? []).map((r) => r.requestsPerSecond)) / 2);
-      const service = await single(get(target.name), settings.durationSeconds, rate);
-      await waitForBacklog(get(target.name));
+      const service = await run(target, "single, half the peak rate", 1, () =>
+        single(get(target.name), settings.durationSeconds, rate),
+      );
       const bare = await single(get("bare"), settings.durationSeconds, rate);
       halfRate.set(target.name, { service, bare, rate });
     }
@@ -137,16 +145,17 @@ async function main(): Promise<void> {
     for (let round = 0; round < settings.rounds; round++) {
       for (const target of targets.filter((t) => t.durable)) {
         const running = get(target.name);
-        const result = await measure({
-          url: running.url,
-          path: "/v4/customer_orders",
-          authorization: running.authorization,
-          body: batchBody,
-          connections: settings.batchConnections,
-          durationSeconds: settings.durationSeconds,
-          expectedStatus: 202,
-        });
-        await waitForBacklog(running);
+        const result = await run(target, `batches of ${settings.batchSize}`, settings.batchSize, () =>
+          measure({
+            url: running.url,
+            path: "/v4/customer_orders",
+            authorization: running.authorization,
+            body: batchBody,
+            connections: settings.batchConnections,
+            durationSeconds: settings.durationSeconds,
+            expectedStatus: 202,
+          }),
+        );
         batches.set(target.name, [...(batches.get(target.name) ?? []), result]);
         process.stderr.write(
           `batch round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond * settings.batchSize)} orders/s\n`,
@@ -154,15 +163,13 @@ async function main(): Promise<void> {
       }
     }
 
-    const report = writeReport({ settings, singles, perCommit, halfRate, batches });
+    const report = writeReport({ settings, singles, perCommit, halfRate, batches, processing });
     mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-    const file = new URL(
-      `./results/${new Date().toISOString().slice(0, 10)}-${targets
-        .filter((t) => t.durable)
-        .map((t) => t.name)
-        .join("-")}.md`,
-      import.meta.url,
-    );
+    const stores = targets
+      .filter((t) => t.durable)
+      .map((t) => t.name)
+      .join("-");
+    const file = reportFile(`${new Date().toISOString().slice(0, 10)}-${stores}`);
     writeFileSync(file, report);
     process.stdout.write(`${report}\nReport written to ${file.pathname}\n`);
   } finally {

@@ -32,13 +32,14 @@ const store =
     ? createNoopStore()
     : await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
 let wake = () => {};
-const { app } = await buildApp({ config, store, onSubmissionsCommitted: () => wake() });
+const { app, backlog } = await buildApp({ config, store, onSubmissionsCommitted: () => wake() });
 if (process.env.BENCH_TARGET !== "no-store" && config.runProcessor) {
   const processor = createProcessor({
     store,
     log: app.log,
     batchSize: config.processorBatchSize,
     pollMs: 1000,
+    onProcessed: (count) => backlog.recordProcessed(count),
   });
   wake = () => processor.wake();
   processor.start();

@@ -4,6 +4,11 @@ import type { Config } from "./config.js";
 import { MAX_REF_LENGTH } from "./domain/order-limits.js";
 import { registerApiReferencePage } from "./http/api-reference-page.js";
 import { createAuthenticator } from "./http/authenticate.js";
+import {
+  BACKLOG_COUNT_INTERVAL_MS,
+  type BacklogCeiling,
+  createBacklogCeiling,
+} from "./http/backlog-ceiling.js";
 import { registerBodyBudget } from "./http/body-budget.js";
 import { createCachedLookups } from "./http/cached-lookups.js";
 import { answerClientError } from "./http/client-errors.js";
@@ -24,10 +29,11 @@ import { registerOrderRoutes } from "./http/routes/order-routes.js";
 import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js";
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
-import { createStoreOutageLog } from "./http/store-outage-log.js";
+import { createStoreOutageLog, OVERLOAD } from "./http/store-outage-log.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
 import type { IntakeCommitOutcome, IntakeWrite, Store } from "./storage/store.js";
+import { boundStoreCalls } from "./storage/store-deadline.js";
 
 /** What the app needs from outside: settings, a store, and a way to hear of new submissions. */
 export interface AppOptions {
@@ -41,14 +47,21 @@ export interface AppOptions {
   now?: () => Date;
   /** Called for every route as it is registered; tests list them to check that the API description has each. */
   onRoute?: (route: RouteOptions) => void;
+  /** How often the backlog is counted for its ceiling (default 1 s); tests choose their own. */
+  backlogCountIntervalMs?: number;
 }
 
 export interface OrderIntakeApp {
   app: FastifyInstance;
   committer: GroupCommitter<IntakeWrite, IntakeCommitOutcome>;
+  /** The backlog ceiling; a processor in the same process tells it what it applied. */
+  backlog: Pick<BacklogCeiling, "recordProcessed">;
   /** Shutdown has begun: `/readyz` answers 503 `not_ready` from now on, other requests are still served. */
   startDraining(): void;
 }
+
+/** Longest `/readyz` waits for the store: a load balancer must hear quickly that this instance cannot serve. */
+const READINESS_TIMEOUT_MS = 1000;
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -56,7 +69,9 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 
 /** Builds the HTTP application without listening: tests call `inject()`, `server.ts` calls `listen()`. */
 export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
-  const { config, store } = options;
+  const { config } = options;
+  // Every store call of a request is bounded, so that no request waits on a database that does not answer.
+  const store = boundStoreCalls(options.store, config.storeTimeoutMs);
   const app = Fastify({
     logger: createLoggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.maxBodyBytes,
@@ -93,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     maxConcurrentCommits: store.kind === "postgres" ? config.commitConcurrency : 1,
     onCommit: (size, durationMs) => {
       outageLog.succeeded();
+      overloadLog.succeeded();
       metrics.observeCommit(size, durationMs);
       app.log.debug({ size, durationMs }, "submissions committed");
       options.onSubmissionsCommitted?.();
@@ -125,21 +141,32 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
       authFailures: { ratePerSecond: config.authFailuresPerMinute / 60, burst: config.authFailuresPerMinute },
     }),
   });
-  const metrics = createMetrics({ store, now, pendingCommits: () => committer.pending });
+  const backlog = createBacklogCeiling({
+    maxBacklog: config.maxBacklog,
+    countPending: () => store.countPendingSubmissions(),
+    countIntervalMs: options.backlogCountIntervalMs ?? BACKLOG_COUNT_INTERVAL_MS,
+    onRefusal: () => metrics.countBacklogRefusal(),
+    log: app.log,
+  });
+  const metrics = createMetrics({ store, now, pendingCommits: () => committer.pending, backlog });
   const runIntake = createIntakeRunner({
     store,
     committer,
     now,
     idempotencyTtlMs: config.idempotencyTtlHours * 3_600_000,
+    commitTimeoutMs: config.storeTimeoutMs,
+    backlog,
   });
   app.decorateRequest("apiKey", undefined);
 
   const outageLog = createStoreOutageLog(app.log, () => now().getTime());
+  const overloadLog = createStoreOutageLog(app.log, () => now().getTime(), OVERLOAD);
   registerProblemHandlers(app, {
     onStoreFailure: (error) => {
       metrics.countStoreFailure();
       outageLog.failed(error);
     },
+    onOverload: (error) => overloadLog.failed(error),
   });
   registerNotFoundHandler(app);
   const draining = registerDraining(app);
@@ -148,7 +175,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerJsonBodyParser(app);
   await registerOpenApi(app, { version, settings: config });
   await registerApiReferencePage(app);
-  registerHealthRoutes(app, store);
+  registerHealthRoutes(app, store, Math.min(READINESS_TIMEOUT_MS, config.storeTimeoutMs));
   registerMetricsRoute(app, metrics);
   registerProblemTypeRoutes(app);
   const limits = config.orderLimits;
@@ -173,12 +200,16 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerSubmissionRoutes(app, { store, authenticate });
   registerOrderRoutes(app, { store, authenticate });
   registerOrganisationRoutes(app, { lookups, authenticate });
+  app.addHook("onClose", () => backlog.stop());
   await app.ready();
+  // Counting starts last, once nothing else can fail: a build that fails leaves no count running.
+  await backlog.start();
   // Fastify has no option for it; Node's default (60 s) would let a slow client hold a socket that long.
   app.server.headersTimeout = config.headersTimeoutMs;
   return {
     app,
     committer,
+    backlog,
     startDraining: draining.startDraining,
   };
 }

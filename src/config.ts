@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { type Static, Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "./domain/order-limits.js";
+import { isPostgresUrl } from "./storage/database-url.js";
 
 /** Every setting, read once from the environment at start. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   databaseUrl: string;
   /** Most PostgreSQL connections one process opens. */
   databasePoolSize: number;
+  /** Longest a request waits for the store before it is answered 503; on PostgreSQL, each query's bound. */
+  storeTimeoutMs: number;
   /** Most group commits in flight at once on PostgreSQL (SQLite always commits one at a time). */
   commitConcurrency: number;
   /** Largest request body accepted on the single-order endpoint, in bytes. */
@@ -27,13 +30,15 @@ export interface Config {
   orderLimits: OrderLimits;
   /** Most submissions waiting for a commit; past it a request is refused with 503 instead of queueing. */
   maxPendingCommits: number;
+  /** Most submissions waiting to be processed (all instances); past it submissions get 503. 0: no ceiling. */
+  maxBacklog: number;
   /** Most bytes of request bodies being read or held at once, across all requests; beyond it 503. */
   maxBodyBytesInFlight: number;
   /** Run the processor inside the server process (the default for a single machine). */
   runProcessor: boolean;
   /** How long the processor sleeps when it finds no work and nothing wakes it, in milliseconds. */
   processorPollMs: number;
-  /** Submissions the processor applies in one transaction. */
+  /** Submissions the processor applies in one transaction (unset: 200 on SQLite, 1000 on PostgreSQL). */
   processorBatchSize: number;
   /** How long a client has to send its request headers and body, in milliseconds. */
   requestTimeoutMs: number;
@@ -65,7 +70,7 @@ const positiveInt = (fallback: number, description: string) =>
   Type.Integer({ minimum: 1, default: fallback, description });
 
 /** The environment variables, with names, defaults and bounds: `docs/configuration.md` mirrors this. */
-const EnvSchema = Type.Object({
+export const EnvSchema = Type.Object({
   HOST: Type.String({ default: "127.0.0.1", minLength: 1 }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   LOG_LEVEL: Type.Union(
@@ -74,6 +79,7 @@ const EnvSchema = Type.Object({
   ),
   DATABASE_URL: Type.String({ default: "./data/order-intake.db", minLength: 1 }),
   DATABASE_POOL_SIZE: positiveInt(10, "most PostgreSQL connections per process"),
+  STORE_TIMEOUT_MS: positiveInt(5000, "longest a request waits for the store"),
   COMMIT_CONCURRENCY: positiveInt(2, "most group commits in flight on PostgreSQL"),
   MAX_BODY_BYTES: positiveInt(1_048_576, "largest single-order request body in bytes"),
   MAX_BATCH_BODY_BYTES: positiveInt(16_777_216, "largest batch request body in bytes"),
@@ -96,10 +102,19 @@ const EnvSchema = Type.Object({
     "longest string inside a metadata value",
   ),
   MAX_PENDING_COMMITS: positiveInt(10_000, "most submissions waiting for a commit"),
+  MAX_BACKLOG: Type.Integer({
+    minimum: 0,
+    default: 100_000,
+    description: "most submissions waiting to be processed before intake answers 503; 0 turns it off",
+  }),
   MAX_BODY_BYTES_IN_FLIGHT: positiveInt(134_217_728, "most request body bytes read or held at once"),
   RUN_PROCESSOR: Type.Boolean({ default: true }),
   PROCESSOR_POLL_MS: positiveInt(1000, "processor sleep when idle"),
-  PROCESSOR_BATCH_SIZE: positiveInt(200, "submissions applied per transaction"),
+  // Unset: 200 on SQLite, whose processing shares the one writer with intake; 1000 on PostgreSQL, where a
+  // batch costs a few statements whatever its size.
+  PROCESSOR_BATCH_SIZE: Type.Optional(
+    Type.Integer({ minimum: 1, description: "submissions applied per transaction" }),
+  ),
   REQUEST_TIMEOUT_MS: positiveInt(30_000, "time allowed to receive one request"),
   KEEP_ALIVE_TIMEOUT_MS: positiveInt(72_000, "idle keep-alive connection lifetime"),
   SHUTDOWN_GRACE_MS: positiveInt(10_000, "time SIGTERM waits for in-flight requests"),
@@ -206,6 +221,7 @@ function toConfig(env: Env): Config {
     logLevel: env.LOG_LEVEL as Config["logLevel"],
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    storeTimeoutMs: env.STORE_TIMEOUT_MS,
     commitConcurrency: env.COMMIT_CONCURRENCY,
     maxBodyBytes: env.MAX_BODY_BYTES,
     maxBatchBodyBytes: env.MAX_BATCH_BODY_BYTES,
@@ -219,10 +235,11 @@ function toConfig(env: Env): Config {
       maxMetadataStringLength: env.MAX_METADATA_STRING_LENGTH,
     },
     maxPendingCommits: env.MAX_PENDING_COMMITS,
+    maxBacklog: env.MAX_BACKLOG,
     maxBodyBytesInFlight: env.MAX_BODY_BYTES_IN_FLIGHT,
     runProcessor: env.RUN_PROCESSOR,
     processorPollMs: env.PROCESSOR_POLL_MS,
-    processorBatchSize: env.PROCESSOR_BATCH_SIZE,
+    processorBatchSize: env.PROCESSOR_BATCH_SIZE ?? (isPostgresUrl(env.DATABASE_URL) ? 1000 : 200),
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

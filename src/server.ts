@@ -17,7 +17,10 @@ export interface RunningServer {
  * way, what was opened is closed again, so that a server that cannot listen does not linger processing.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const store = await openStore(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    timeoutMs: config.storeTimeoutMs,
+  });
   let processor: Processor | undefined;
   const intake = await buildApp({ config, store, onSubmissionsCommitted: () => processor?.wake() }).catch(
     async (error: unknown) => {
@@ -40,6 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log: app.log.child({ component: "processor" }),
       batchSize: config.processorBatchSize,
       pollMs: config.processorPollMs,
+      onProcessed: (count) => intake.backlog.recordProcessed(count),
     });
     processor.start();
   }

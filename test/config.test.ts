@@ -76,6 +76,24 @@ describe("configuration", () => {
     );
   });
 
+  it("bounds the backlog at 100,000 submissions by default, and not at all with 0", () => {
+    assert.equal(loadConfig({}).maxBacklog, 100_000);
+    assert.equal(loadConfig({ MAX_BACKLOG: "0" }).maxBacklog, 0);
+    assert.equal(loadConfig({ MAX_BACKLOG: "500" }).maxBacklog, 500);
+    assert.throws(() => loadConfig({ MAX_BACKLOG: "-1" }), /MAX_BACKLOG/);
+  });
+
+  it("processes in batches of 200 on SQLite and 1000 on PostgreSQL unless told otherwise", () => {
+    assert.equal(loadConfig({}).processorBatchSize, 200);
+    assert.equal(loadConfig({ DATABASE_URL: "postgres://db.internal/orders" }).processorBatchSize, 1000);
+    assert.equal(
+      loadConfig({ DATABASE_URL: "postgres://db.internal/orders", PROCESSOR_BATCH_SIZE: "50" })
+        .processorBatchSize,
+      50,
+    );
+    assert.throws(() => loadConfig({ PROCESSOR_BATCH_SIZE: "0" }), /PROCESSOR_BATCH_SIZE/);
+  });
+
   it("gives the headers 10 s, or the whole request's time when shorter, and never more than that", () => {
     assert.equal(loadConfig({}).headersTimeoutMs, 10_000);
     assert.equal(loadConfig({ REQUEST_TIMEOUT_MS: "2000" }).headersTimeoutMs, 2000);

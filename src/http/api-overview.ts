@@ -17,6 +17,7 @@ export type OverviewSettings = Pick<
   | "authFailuresPerMinute"
   | "idempotencyTtlHours"
   | "requestTimeoutMs"
+  | "maxBacklog"
 >;
 
 /** A Markdown table; a `|` inside a cell would end the cell early. */
@@ -65,6 +66,11 @@ ${table(
     ["Failed authentications per client address and key id", failures, "`429 authentication_throttled`"],
     ["Time to send a whole request", `${settings.requestTimeoutMs} ms`, "`408 request_timeout`"],
     ["How long an `Idempotency-Key` is remembered", `${settings.idempotencyTtlHours} hours`, "a new request"],
+    [
+      "Orders waiting to be processed, over the whole service",
+      settings.maxBacklog > 0 ? settings.maxBacklog : "no limit",
+      "`503 overloaded` with `Retry-After`",
+    ],
   ],
 )}`;
 }

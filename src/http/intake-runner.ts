@@ -9,7 +9,9 @@ import {
   idempotencyScope,
   type Store,
 } from "../storage/store.js";
+import { withDeadline } from "../storage/store-deadline.js";
 import { apiKeyOf } from "./authenticate.js";
+import type { BacklogCeiling } from "./backlog-ceiling.js";
 import { readIdempotencyKey } from "./idempotency-key.js";
 
 /** An answer ready to send, and to replay byte for byte on an idempotent retry. */
@@ -30,6 +32,10 @@ export interface IntakeRunnerOptions {
   committer: GroupCommitter<IntakeWrite, IntakeCommitOutcome>;
   now: () => Date;
   idempotencyTtlMs: number;
+  /** Longest a request waits for its commit, queueing included; past it, 503. */
+  commitTimeoutMs: number;
+  /** Refuses submissions while too many wait to be processed, and hears of each commit. */
+  backlog: Pick<BacklogCeiling, "refuseWhenFull" | "recordCommitted">;
 }
 
 /**
@@ -37,14 +43,21 @@ export interface IntakeRunnerOptions {
  * draft "The Idempotency-Key HTTP Header Field") the key's record is committed in the same transaction as
  * the submissions, so a retry with the same body replays the first answer even after a restart, a retry with
  * another body is refused (422), and one that arrives while the first is in flight is refused (409).
+ * While the processing backlog is at its ceiling every submission is refused first, before its key is
+ * looked up and its body validated: such a refusal costs no query and stores nothing.
  */
 export function createIntakeRunner(options: IntakeRunnerOptions) {
   const inFlight = new Set<string>();
 
   async function commitAndAnswer(prepared: PreparedIntake, reply: FastifyReply, record?: IdempotencyRecord) {
-    const outcome = await options.committer.submit(
-      record ? { ...prepared.write, idempotency: record } : prepared.write,
+    // The store call is bounded on its own; this bounds the wait in the queue for it too, behind commits that
+    // hang on a database that does not answer.
+    const outcome = await withDeadline(
+      options.committer.submit(record ? { ...prepared.write, idempotency: record } : prepared.write),
+      options.commitTimeoutMs,
+      "commitIntake",
     );
+    if (outcome === "committed") options.backlog.recordCommitted(prepared.write.submissions.length);
     if (outcome === "idempotency_conflict" && record) return answerLikeTheWinner(reply, record);
     return send(reply, prepared.answer);
   }
@@ -65,6 +78,7 @@ export function createIntakeRunner(options: IntakeRunnerOptions) {
     reply: FastifyReply,
     prepare: () => PreparedIntake | Promise<PreparedIntake>,
   ): Promise<FastifyReply> {
+    options.backlog.refuseWhenFull();
     const idempotencyKey = readIdempotencyKey(request.headers["idempotency-key"]);
     if (idempotencyKey === undefined) return commitAndAnswer(await prepare(), reply);
     const keyId = apiKeyOf(request).id;

@@ -1,18 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Store } from "../storage/store.js";
+import type { BacklogCeiling } from "./backlog-ceiling.js";
 
 /** What the metrics read from the rest of the service when they are scraped. */
 export interface MetricsSources {
   store: Store;
   /** Submissions waiting for a commit in this process. */
   pendingCommits: () => number;
+  /** The ceiling on submissions waiting to be processed, and this process's estimate of them. */
+  backlog: Pick<BacklogCeiling, "maxBacklog" | "estimate">;
   now: () => Date;
 }
 
 /**
  * The Prometheus metrics of one app: requests by route and status, group commits (size and duration), the
- * commit queue, and the processing backlog. Gauges that need the database are read at scrape time only.
+ * commit queue, the processing backlog and its ceiling. Gauges that need the database are read at scrape
+ * time only.
  */
 export function createMetrics(sources: MetricsSources) {
   const registry = new Registry();
@@ -26,6 +30,11 @@ export function createMetrics(sources: MetricsSources) {
   const storeFailures = new Counter({
     name: "order_intake_store_failures_total",
     help: "Requests answered 503 store_unavailable because the store could not serve them",
+    registers: [registry],
+  });
+  const backlogRefusals = new Counter({
+    name: "order_intake_backlog_refusals_total",
+    help: "Submission requests answered 503 overloaded because the backlog was at its ceiling",
     registers: [registry],
   });
   const commitSize = new Histogram({
@@ -57,6 +66,22 @@ export function createMetrics(sources: MetricsSources) {
     },
   });
   new Gauge({
+    name: "order_intake_backlog_ceiling",
+    help: "Most submissions waiting to be processed before submissions are refused (MAX_BACKLOG); 0 is none",
+    registers: [registry],
+    collect() {
+      this.set(sources.backlog.maxBacklog);
+    },
+  });
+  new Gauge({
+    name: "order_intake_backlog_estimate",
+    help: "Submissions waiting to be processed as this process last estimated them against the ceiling",
+    registers: [registry],
+    collect() {
+      this.set(sources.backlog.estimate);
+    },
+  });
+  new Gauge({
     name: "order_intake_processing_lag_seconds",
     help: "Age of the oldest accepted submission not processed yet; 0 when none waits",
     registers: [registry],
@@ -73,6 +98,9 @@ export function createMetrics(sources: MetricsSources) {
     },
     countStoreFailure(): void {
       storeFailures.inc();
+    },
+    countBacklogRefusal(): void {
+      backlogRefusals.inc();
     },
     countRequest(route: string, method: string, status: number): void {
       requests.inc({ route, method, status });
@@ -95,8 +123,9 @@ export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): vo
         tags: ["operations"],
         summary: "Prometheus metrics",
         description:
-          "Requests by route and status, group commits, the commit queue, submissions waiting and the " +
-          "processing lag, in the Prometheus text format. Needs no credentials: keep it off the public network.",
+          "Requests by route and status, group commits, the commit queue, submissions waiting, the backlog " +
+          "ceiling and its refusals, and the processing lag, in the Prometheus text format. Needs no " +
+          "credentials: keep it off the public network.",
         response: {
           200: {
             description: "The metrics in the Prometheus text exposition format",

@@ -80,13 +80,14 @@ export function toProblem(error: FastifyError | Error, request?: FastifyRequest)
 /** Installs the one error handler of the service; method-not-allowed.ts answers requests no route takes. */
 export function registerProblemHandlers(
   app: FastifyInstance,
-  options: { onStoreFailure?: (error: unknown) => void } = {},
+  options: { onStoreFailure?: (error: unknown) => void; onOverload?: (error: unknown) => void } = {},
 ): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error, request);
-    // A store that cannot serve is reported as one outage, not once per request; any other 503 is an
-    // expected refusal; anything else at 500 is a defect and is logged whole.
+    // A store that cannot serve, and overload, are each reported as one episode, not once per request; any
+    // other 503 is an expected refusal; anything else at 500 is a defect and is logged whole.
     if (problem.code === "store_unavailable" && options.onStoreFailure) options.onStoreFailure(error);
+    else if (problem.code === "overloaded" && options.onOverload) options.onOverload(error);
     else if (problem.status === 503)
       request.log.warn({ code: problem.code, reason: error.message }, "request refused");
     else if (problem.status >= 500) request.log.error({ err: error }, "request failed");

@@ -9,31 +9,60 @@ export interface StoreOutageLog {
   succeeded(): void;
 }
 
+/** What the log says when an episode of refusals starts, while it lasts, and when it ends. */
+export interface EpisodeMessages {
+  /** An outage is an error; overload is the service protecting itself, a warning. */
+  startLevel: "error" | "warn";
+  started: string;
+  ongoing: string;
+  ended: string;
+}
+
+const STORE_OUTAGE: EpisodeMessages = {
+  startLevel: "error",
+  started: "store failing: answering 503 until it works again",
+  ongoing: "store still failing",
+  ended: "store working again",
+};
+
+/** Refusals with `503 overloaded` (too much waiting for a commit, too many bodies, a backlog at its ceiling). */
+export const OVERLOAD: EpisodeMessages = {
+  startLevel: "warn",
+  started: "overloaded: answering 503 overloaded until commits go through again",
+  ongoing: "still overloaded",
+  ended: "no longer overloaded",
+};
+
 /**
  * Logs a store outage as an operator wants to read it: once, with the error, when it starts; a count of
  * failures every STORE_OUTAGE_SUMMARY_MS while it lasts; once when a commit works again. A log line (with a
- * stack) for every refused request filled the disk that was already full within a minute.
+ * stack) for every refused request filled the disk that was already full within a minute. Overload is
+ * logged the same way (`OVERLOAD`), for the same reason: it comes with many requests at once.
  */
-export function createStoreOutageLog(log: FastifyBaseLogger, clock: () => number): StoreOutageLog {
+export function createStoreOutageLog(
+  log: FastifyBaseLogger,
+  clock: () => number,
+  messages: EpisodeMessages = STORE_OUTAGE,
+): StoreOutageLog {
   let outage: { since: number; failures: number; unreported: number; reportedAt: number } | undefined;
   return {
     failed(error) {
       const now = clock();
       if (!outage) {
         outage = { since: now, failures: 1, unreported: 0, reportedAt: now };
-        log.error({ err: error }, "store failing: answering 503 until it works again");
+        log[messages.startLevel]({ err: error }, messages.started);
         return;
       }
       outage.failures++;
       outage.unreported++;
       if (now - outage.reportedAt < STORE_OUTAGE_SUMMARY_MS) return;
-      log.warn({ failures: outage.unreported, sinceMs: now - outage.since }, "store still failing");
+      log.warn({ failures: outage.unreported, sinceMs: now - outage.since }, messages.ongoing);
       outage.unreported = 0;
       outage.reportedAt = now;
     },
     succeeded() {
       if (!outage) return;
-      log.info({ failures: outage.failures, durationMs: clock() - outage.since }, "store working again");
+      log.info({ failures: outage.failures, durationMs: clock() - outage.since }, messages.ended);
       outage = undefined;
     },
   };

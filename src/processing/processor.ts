@@ -9,6 +9,8 @@ export interface ProcessorOptions {
   batchSize: number;
   /** Sleep between polls when idle and not woken, in milliseconds. */
   pollMs: number;
+  /** Called with the number of submissions each batch applied (the backlog ceiling follows them). */
+  onProcessed?: (count: number) => void;
 }
 
 /**
@@ -39,7 +41,10 @@ export function createProcessor(options: ProcessorOptions) {
       let failed = false;
       try {
         taken = await options.store.processPendingSubmissions(options.batchSize);
-        if (taken > 0) options.log.debug({ taken }, "submissions processed");
+        if (taken > 0) {
+          options.log.debug({ taken }, "submissions processed");
+          options.onProcessed?.(taken);
+        }
       } catch (error) {
         failed = true;
         options.log.error({ err: error }, "processing failed; retrying after a pause");
@@ -75,7 +80,11 @@ export function createProcessor(options: ProcessorOptions) {
     },
     /** Processes until nothing is pending; for tests and the CLI. */
     async drain(): Promise<void> {
-      while ((await options.store.processPendingSubmissions(options.batchSize)) > 0) {}
+      for (;;) {
+        const taken = await options.store.processPendingSubmissions(options.batchSize);
+        if (taken === 0) return;
+        options.onProcessed?.(taken);
+      }
     },
   };
 }

@@ -18,7 +18,10 @@ export interface RunningWorker {
  */
 export async function startWorker(config: Config): Promise<RunningWorker> {
   const log = pino(createLoggerOptions(config.logLevel) as pino.LoggerOptions).child({ component: "worker" });
-  const store = await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const store = await openStore(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    timeoutMs: config.storeTimeoutMs,
+  });
   const processor = createProcessor({
     store,
     log,

@@ -1,17 +1,17 @@
+import { isPostgresUrl } from "./database-url.js";
 import { guardStore } from "./guard-store.js";
 import { isPostgresDriverError } from "./postgres/postgres-pool.js";
 import { createPostgresStore } from "./postgres/postgres-store.js";
 import { createSqliteThreadStore } from "./sqlite/sqlite-thread-store.js";
 import type { Store } from "./store.js";
 
-/** How to open a store; only PostgreSQL has a pool to size. */
+/** How to open a store; only PostgreSQL has a pool to size and queries to bound on the client side. */
 export interface OpenStoreOptions {
   /** Most PostgreSQL connections this process opens. */
   poolSize?: number;
+  /** Longest a PostgreSQL connection attempt or query may take (default 5 s). */
+  timeoutMs?: number;
 }
-
-/** True for a `postgres://` or `postgresql://` URL. */
-export const isPostgresUrl = (databaseUrl: string) => /^postgres(ql)?:\/\//.test(databaseUrl);
 
 /**
  * Picks the adapter from `DATABASE_URL`: a `postgres://` URL is PostgreSQL, a file path (or `sqlite:` URL)
@@ -19,7 +19,10 @@ export const isPostgresUrl = (databaseUrl: string) => /^postgres(ql)?:\/\//.test
  */
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(databaseUrl)) {
-    const store = await createPostgresStore(databaseUrl, { maxConnections: options.poolSize ?? 10 });
+    const store = await createPostgresStore(databaseUrl, {
+      maxConnections: options.poolSize ?? 10,
+      timeoutMs: options.timeoutMs ?? 5000,
+    });
     return guardStore(store, isPostgresDriverError);
   }
   return createSqliteThreadStore(databaseUrl.replace(/^sqlite:(\/\/)?/, ""));

@@ -122,6 +122,11 @@ export interface Store {
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Resolves when the database commits a write that no client sees (it rewrites the heartbeat row): a
+   * database can answer queries and still refuse every write (a full disk, a standby after a failover).
+   */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 
   createOrganisation(input: { trkref: string; name: string; enabled: boolean }): Promise<Organisation>;

@@ -135,7 +135,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * the problem code); or a connection error.
  */
 export type PostOutcome =
-  | { status: number; id?: string; contentType?: string | null; code?: string }
+  | { status: number; id?: string; contentType?: string | null; code?: string; retryAfter?: string }
   | { error: string };
 
 /** A distinct, valid order: the example with an order_ref of its own. */
@@ -217,6 +217,7 @@ function refusalOf(response: Response, body: { code?: unknown }) {
     status: response.status,
     contentType: response.headers.get("content-type"),
     ...(typeof body.code === "string" && { code: body.code }),
+    ...(response.headers.has("retry-after") && { retryAfter: response.headers.get("retry-after") ?? "" }),
   };
 }
 

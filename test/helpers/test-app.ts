@@ -37,12 +37,18 @@ export async function createKey(store: Store, trkrefs: string[]) {
 /**
  * The real app on a real SQLite file in a temp dir (or on `databasePath`, to reopen a file), with
  * organisation ACME enabled and a key for it, and no per-key rate limit unless `env` sets one. `now` replaces
- * the clock, and `onRoute` hears of every route registered. Logs are kept in `logLines()` for
- * tests that check what a log may not contain.
+ * the clock, `onRoute` hears of every route registered, and `backlogCountIntervalMs` sets how often the
+ * backlog ceiling counts the store. Logs are kept in `logLines()` for tests that check what a log may not
+ * contain.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { now?: () => Date; databasePath?: string; onRoute?: (route: RouteOptions) => void } = {},
+  options: {
+    now?: () => Date;
+    databasePath?: string;
+    onRoute?: (route: RouteOptions) => void;
+    backlogCountIntervalMs?: number;
+  } = {},
 ) {
   const dir = createTempDir();
   const databasePath = options.databasePath ?? join(dir.path, "orders.db");
@@ -63,8 +69,15 @@ export async function createTestApp(
     logStream,
     ...(options.now && { now: options.now }),
     ...(options.onRoute && { onRoute: options.onRoute }),
+    ...(options.backlogCountIntervalMs && { backlogCountIntervalMs: options.backlogCountIntervalMs }),
   });
-  const processor = createProcessor({ store, log: intake.app.log, batchSize: 100, pollMs: 1000 });
+  const processor = createProcessor({
+    store,
+    log: intake.app.log,
+    batchSize: 100,
+    pollMs: 1000,
+    onProcessed: (count) => intake.backlog.recordProcessed(count),
+  });
   const acme = await createOrgAndKey(store, "ACME");
   return {
     ...intake,

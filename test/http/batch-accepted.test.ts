@@ -8,22 +8,13 @@ import {
   countSubmissionRows,
   createAppPool,
   execOnDatabaseFile,
+  postBatch,
   postOrder,
   UUID_V7,
 } from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
-
-/** Posts `body` (serialised unless a string) to the batch endpoint, as ACME's key unless told. */
-function postBatch(t: TestApp, body: unknown, authorization = t.acme.authorization) {
-  return t.app.inject({
-    method: "POST",
-    url: "/v4/customer_orders",
-    headers: { "content-type": "application/json", authorization },
-    payload: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
 
 /** A valid order of `trkref` with its own order_ref. */
 const orderOf = (trkref: string, orderRef: string | number) => ({
@@ -102,7 +93,7 @@ describe("POST /v4/customer_orders: every order accepted", () => {
     await createOrgAndKey(t.store, "BETA");
     const key = await createKey(t.store, ["ACME", "BETA"]);
     const orders = [orderOf("ACME", "M-1"), orderOf("BETA", "M-2"), orderOf("ACME", "M-3")];
-    const response = await postBatch(t, orders, key.authorization);
+    const response = await postBatch(t, orders, { authorization: key.authorization });
 
     assert.equal(response.statusCode, 202, response.body);
     const body = response.json();
@@ -157,7 +148,7 @@ describe("POST /v4/customer_orders: some orders rejected", () => {
     const response = await postBatch(
       t,
       [orderOf("ACME", 4711), invalid, orderOf("BETA", "F-1"), orderOf("OFF", "D-1"), withoutRef],
-      key.authorization,
+      { authorization: key.authorization },
     );
 
     assert.equal(response.statusCode, 206, response.body);

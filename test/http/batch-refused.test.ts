@@ -3,30 +3,10 @@ import { afterEach, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem, assertValidationProblem } from "../helpers/problem-assertions.js";
 import { basicAuth, type TestApp } from "../helpers/test-app.js";
-import { countSubmissionRows, createAppPool, UUID_V7 } from "./order-requests.js";
+import { countSubmissionRows, createAppPool, postBatch, UUID_V7 } from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
-
-interface PostBatchOptions {
-  /** `null` sends no Authorization header at all. */
-  authorization?: string | null;
-  contentType?: string;
-}
-
-/** Posts `body` (serialised unless a string) to the batch endpoint, as ACME's key unless told. */
-function postBatch(t: TestApp, body: unknown, options: PostBatchOptions = {}) {
-  const authorization = options.authorization === undefined ? t.acme.authorization : options.authorization;
-  return t.app.inject({
-    method: "POST",
-    url: "/v4/customer_orders",
-    headers: {
-      "content-type": options.contentType ?? "application/json",
-      ...(authorization !== null && { authorization }),
-    },
-    payload: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
 
 /** The members a 422 batch answer carries beside those of every problem document. */
 interface BatchProblem {

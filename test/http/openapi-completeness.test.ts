@@ -190,6 +190,7 @@ describe("the OpenAPI document states the instance's limits", () => {
       MAX_METADATA_STRING_LENGTH: "300",
       RATE_LIMIT_PER_SECOND: "5",
       RATE_LIMIT_BURST: "10",
+      MAX_BACKLOG: "1234",
     });
     try {
       const doc = await readOpenApi(t);
@@ -213,6 +214,7 @@ describe("the OpenAPI document states the instance's limits", () => {
         "| Free-text fields | 40 characters |",
         "| Strings inside metadata values | 300 characters |",
         "| Requests per API key | 5 per second on average, bursts of 10 |",
+        "| Orders waiting to be processed, over the whole service | 1234 |",
       ]) {
         assert.ok(overview.includes(row), `the overview states ${row}`);
       }

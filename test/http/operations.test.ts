@@ -3,7 +3,7 @@ import { afterEach, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
 import { basicAuth } from "../helpers/test-app.js";
-import { createAppPool, postOrder } from "./order-requests.js";
+import { createAppPool, execOnDatabaseFile, postOrder } from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
@@ -55,6 +55,28 @@ describe("health and readiness", () => {
     const notReady = await t.app.inject({ method: "GET", url: "/readyz" });
     assertProblem(notReady, 503, "not_ready");
     assert.equal(notReady.headers.connection, "close");
+  });
+
+  it("answers /readyz with a 503 problem while the store refuses writes, and serves reads meanwhile", async () => {
+    const t = await apps.open();
+    // As a full disk does: every read works, every write fails.
+    execOnDatabaseFile(
+      t,
+      `CREATE TRIGGER refuse_insert BEFORE INSERT ON heartbeat BEGIN SELECT RAISE(ABORT, 'disk full'); END;
+       CREATE TRIGGER refuse_update BEFORE UPDATE ON heartbeat BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+    );
+    const notReady = await t.app.inject({ method: "GET", url: "/readyz" });
+    assertProblem(notReady, 503, "not_ready");
+    assert.match(String(notReady.json().detail), /does not take writes/);
+    const read = await t.app.inject({
+      method: "GET",
+      url: "/v4/organisations/ACME",
+      headers: { authorization: t.acme.authorization },
+    });
+    assert.equal(read.statusCode, 200);
+
+    execOnDatabaseFile(t, "DROP TRIGGER refuse_insert; DROP TRIGGER refuse_update;");
+    assert.equal((await t.app.inject({ method: "GET", url: "/readyz" })).statusCode, 200);
   });
 
   it("answers /readyz with a 503 problem when the store does not answer", async () => {

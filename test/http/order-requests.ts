@@ -18,10 +18,23 @@ export function postOrder(
   body: unknown,
   options: PostOrderOptions = {},
 ): Promise<LightMyRequestResponse> {
+  return postJson(t, orderUrl(options.trkref ?? "ACME"), body, options);
+}
+
+/** Posts `body` (serialised unless a string) to the batch endpoint, as ACME's key unless told. */
+export function postBatch(
+  t: TestApp,
+  body: unknown,
+  options: Omit<PostOrderOptions, "trkref"> = {},
+): Promise<LightMyRequestResponse> {
+  return postJson(t, "/v4/customer_orders", body, options);
+}
+
+function postJson(t: TestApp, url: string, body: unknown, options: PostOrderOptions) {
   const authorization = options.authorization === undefined ? t.acme.authorization : options.authorization;
   return t.app.inject({
     method: "POST",
-    url: orderUrl(options.trkref ?? "ACME"),
+    url,
     headers: {
       "content-type": options.contentType ?? "application/json",
       ...(authorization !== null && { authorization }),

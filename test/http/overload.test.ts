@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
 import type { TestApp } from "../helpers/test-app.js";
-import { countSubmissionRows, createAppPool, postOrder } from "./order-requests.js";
+import { countSubmissionRows, createAppPool, postBatch, postOrder } from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
@@ -13,15 +13,6 @@ afterEach(() => apps.closeAll());
 const MAX_PENDING = { MAX_PENDING_COMMITS: "3", MAX_ORDERS_PER_BATCH: "3" };
 
 const orderOf = (n: number) => ({ ...exampleOrder("ACME"), order_ref: `OVERLOAD-${n}` });
-
-function postBatch(t: TestApp, orders: unknown[]) {
-  return t.app.inject({
-    method: "POST",
-    url: "/v4/customer_orders",
-    headers: { "content-type": "application/json", authorization: t.acme.authorization },
-    payload: JSON.stringify(orders),
-  });
-}
 
 function countBatchRows(t: TestApp): number {
   const db = new Database(t.config.databaseUrl, { readonly: true });

@@ -53,3 +53,23 @@ describe("a store outage in the log and the metrics", () => {
     assert.match(metrics, /^order_intake_store_failures_total 31$/m);
   });
 });
+
+describe("overload in the log", () => {
+  it("is logged once when refusals start, not once per refused request, and once when commits go through", async () => {
+    const t = await apps.open({ MAX_BACKLOG: "1" });
+    assert.equal((await postOrder(t, { ...exampleOrder("ACME"), order_ref: "O-0" })).statusCode, 202);
+    for (let n = 1; n <= 20; n++) {
+      assertProblem(await postOrder(t, { ...exampleOrder("ACME"), order_ref: `O-${n}` }), 503, "overloaded");
+    }
+    const started = withMessage(t, "overloaded: answering 503 overloaded until commits go through again");
+    assert.equal(started.length, 1, "one line when it starts");
+    assert.equal(started[0]?.level, 40, "a warning: the service protects itself, nothing is broken");
+    assert.equal(withMessage(t, "request refused").length, 0, "no line per refused request");
+
+    await t.processAll();
+    assert.equal((await postOrder(t, { ...exampleOrder("ACME"), order_ref: "O-21" })).statusCode, 202);
+    const ended = withMessage(t, "no longer overloaded");
+    assert.equal(ended.length, 1);
+    assert.equal(ended[0]?.failures, 20);
+  });
+});

@@ -55,9 +55,11 @@ export function runStoreContract(adapter: string, openFixture: () => Promise<Sto
     });
     after(() => fixture.dispose());
 
-    it("migrates idempotently and answers ping", async () => {
+    it("migrates idempotently, answers ping and takes probe writes again and again", async () => {
       await store.migrate();
       await store.ping();
+      await store.probeWrite();
+      await store.probeWrite();
     });
 
     it("creates, finds, lists and toggles organisations; refuses a duplicate trkref", async () => {

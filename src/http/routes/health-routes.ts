@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Store } from "../../storage/store.js";
+import { withDeadline } from "../../storage/store-deadline.js";
 import { sendProblem } from "../problem-details.js";
 import { problemResponses } from "../problem-responses.js";
 
@@ -9,10 +10,12 @@ const statusBody = (status: string, description: string) =>
   Type.Object({ status: Type.Literal(status) }, { description, examples: [{ status }] });
 
 /**
- * `/healthz`: the process answers. `/readyz`: it can take orders: the store answers (and, see draining.ts,
- * the service is not shutting down).
+ * `/healthz`: the process answers. `/readyz`: it can take orders: the store commits a write within
+ * `timeoutMs` (and, see draining.ts, the service is not shutting down). A write, not a query: a store can
+ * answer reads while it refuses every write (a full disk, a standby after a failover), and a load balancer
+ * must then send orders elsewhere.
  */
-export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
+export function registerHealthRoutes(app: FastifyInstance, store: Store, timeoutMs: number): void {
   app.get(
     "/healthz",
     {
@@ -34,19 +37,18 @@ export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
         tags: ["operations"],
         summary: "The service can take orders",
         description:
-          "For a load balancer's readiness probe: 503 when the store does not answer or the service is " +
-          "shutting down (it still serves every other request meanwhile). Needs no credentials.",
-        response: { 200: statusBody("ready", "The store answers"), ...problemResponses("not_ready") },
+          "For a load balancer's readiness probe: 503 when the store does not commit a write within a " +
+          "second (it is unreachable, or refuses writes: a full disk, a standby) or the service is shutting " +
+          "down (it still serves every other request meanwhile). Needs no credentials.",
+        response: { 200: statusBody("ready", "The store takes writes"), ...problemResponses("not_ready") },
       },
     },
     async (_, reply) => {
       try {
-        await store.ping();
+        await withDeadline(store.probeWrite(), timeoutMs, "probeWrite");
       } catch (error) {
-        return sendProblem(
-          reply,
-          new ProblemError("not_ready", { detail: "The store does not answer", cause: error }),
-        );
+        const detail = "The store does not take writes now; reads may still be served";
+        return sendProblem(reply, new ProblemError("not_ready", { detail, cause: error }));
       }
       return { status: "ready" };
     },

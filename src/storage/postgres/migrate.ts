@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 import { migrations } from "./migrations/index.js";
 
 // Any fixed number: every instance that migrates takes this lock, so only one applies migrations at a time.
@@ -9,11 +9,14 @@ const MIGRATION_LOCK = 4_711_031;
  * together wait for each other instead of applying the same migration twice. Each migration commits with
  * its record, in one transaction.
  */
-export async function migratePostgres(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
+export async function migratePostgres(connection: pg.ClientConfig, schema: string): Promise<void> {
+  // A connection of its own, not the pool's: the pool's bounds are for requests, and waiting for another
+  // instance's migration, or building an index on a large table, may rightly take longer.
+  const client = new pg.Client(connection);
+  // A connection lost mid-migration rejects the query under way; the event must not end the process too.
+  client.on("error", () => {});
+  await client.connect();
   try {
-    // The pool's lock and statement timeouts are for requests: waiting for another instance's migration,
-    // or building an index on a large table, may rightly take longer.
     await client.query("SET lock_timeout = 0");
     await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
@@ -41,9 +44,7 @@ export async function migratePostgres(pool: pg.Pool, schema: string): Promise<vo
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }
-    await client.query("RESET lock_timeout");
-    await client.query("RESET statement_timeout");
   } finally {
-    client.release();
+    await client.end();
   }
 }

@@ -8,6 +8,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 export interface PostgresPoolOptions {
   /** Most connections this process opens. */
   maxConnections: number;
+  /**
+   * Longest a connection attempt, and a query, may take before the client gives up on it. A server behind a
+   * partition neither answers nor refuses: without a client-side bound a request would wait for the
+   * system's TCP timeout (many minutes).
+   */
+  timeoutMs: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -33,12 +39,16 @@ export function createPostgresPool(
     options:
       `-c search_path=${schema} -c synchronous_commit=on -c idle_in_transaction_session_timeout=60000` +
       " -c client_connection_check_interval=5000 -c DateStyle=ISO -c statement_timeout=30000 -c lock_timeout=10000",
-    // An unreachable server fails a request within seconds (503), not after the system's TCP timeout.
-    connectionTimeoutMillis: 5000,
+    // An unreachable server fails a request within the bound (503), not after the system's TCP timeout.
+    connectionTimeoutMillis: options.timeoutMs,
+    // Probes a connection that has been quiet for 10 s, so that one to a vanished machine is closed.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     application_name: "order-intake",
   };
-  const pool = new pg.Pool({ ...connection, max: options.maxConnections });
+  // Only the pool's queries are bounded: the migration's lock wait, and the listener for access changes,
+  // may rightly wait longer (their own connections, from `connection`).
+  const pool = new pg.Pool({ ...connection, query_timeout: options.timeoutMs, max: options.maxConnections });
   // An idle connection that breaks (the server restarts, say) must not crash the process; the next
   // query gets a fresh connection.
   pool.on("error", () => {});
@@ -63,15 +73,23 @@ export async function inTransaction<T>(
     await client.query("COMMIT");
     return result;
   } catch (error) {
-    // A connection that cannot even roll back is discarded rather than handed to the next user mid-transaction.
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
+    // A connection whose query did not answer in time still has that query outstanding: it is discarded at
+    // once (a ROLLBACK would only queue behind it). One that cannot even roll back is discarded too, rather
+    // than handed to the next user mid-transaction.
+    if (isQueryTimeout(error)) broken = error as Error;
+    else {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+    }
     throw error;
   } finally {
     client.release(broken);
   }
 }
+
+/** The client's own bound on a query (`query_timeout`) ran out. */
+const isQueryTimeout = (error: unknown) => error instanceof Error && error.message === "Query read timeout";
 
 /**
  * Errors that mean the database could not do the work now (unreachable, shutting down, out of
@@ -83,7 +101,8 @@ export function isPostgresDriverError(error: unknown): boolean {
   if (/^E[A-Z]+$/.test(code)) return true; // ECONNREFUSED, ECONNRESET, ETIMEDOUT…
   return (
     error instanceof Error &&
-    /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)
+    (isQueryTimeout(error) ||
+      /Connection terminated|timeout exceeded when trying to connect/i.test(error.message))
   );
 }
 

@@ -30,16 +30,22 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
   const { pool, schema, connection } = createPostgresPool(url, options);
   const accessChanges = createAccessChangeListener(connection, schema);
   try {
-    await migratePostgres(pool, schema);
+    await migratePostgres(connection, schema);
   } catch (error) {
     await pool.end();
     throw error;
   }
   return {
     kind: "postgres",
-    migrate: () => migratePostgres(pool, schema),
+    migrate: () => migratePostgres(connection, schema),
     ping: async () => {
       await pool.query("SELECT 1");
+    },
+    probeWrite: async () => {
+      await pool.query(
+        `INSERT INTO heartbeat (id, beat_at) VALUES (1, clock_timestamp())
+         ON CONFLICT (id) DO UPDATE SET beat_at = excluded.beat_at`,
+      );
     },
     close: async () => {
       await accessChanges.close();

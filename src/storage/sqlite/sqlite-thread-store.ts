@@ -101,6 +101,7 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
   const methods: (keyof Store)[] = [
     "migrate",
     "ping",
+    "probeWrite",
     "createOrganisation",
     "setOrganisationEnabled",
     "findOrganisation",
