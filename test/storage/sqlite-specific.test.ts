@@ -136,3 +136,22 @@ describe("guardStore on SQLite", () => {
     });
   });
 });
+
+describe("errors from the SQLite store's thread", () => {
+  it("arrive with the driver's code and the thread's stack as the cause of StoreUnavailableError", async (t) => {
+    const path = tempDatabasePath(t);
+    const store = await openStore(path);
+    t.after(() => store.close());
+    const db = new Database(path);
+    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    db.close();
+
+    await assert.rejects(store.commitIntake([{ submissions: [submission("X-1", 20)] }]), (error: unknown) => {
+      assert.ok(error instanceof StoreUnavailableError, String(error));
+      const cause = error.cause as { code?: unknown; stack?: unknown };
+      assert.equal(cause.code, "SQLITE_CONSTRAINT_TRIGGER");
+      assert.match(String(cause.stack), /sqlite-store/, "where it was raised, on the store's thread");
+      return true;
+    });
+  });
+});

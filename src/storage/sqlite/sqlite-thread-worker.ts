@@ -14,7 +14,10 @@ export interface StoreCall {
 export type StoreReply =
   | { id: number; value: unknown }
   | { id?: undefined; accessChange: AccessChange }
-  | { id: number; error: { name: string; message: string; code?: string; driver: boolean } };
+  | {
+      id: number;
+      error: { name: string; message: string; code?: string; stack?: string; driver: boolean };
+    };
 
 // The whole SQLite store lives on this thread: commits wait for fsync here, and processing runs here, while
 // the event loop's thread goes on reading and validating requests.
@@ -42,10 +45,11 @@ port.on("message", async (call: StoreCall) => {
       name = "Error",
       message = String(error),
       code,
-    } = error as { name?: string; message?: string; code?: string };
+      stack,
+    } = error as { name?: string; message?: string; code?: string; stack?: string };
     const reply: StoreReply = {
       id: call.id,
-      error: { name, message, code, driver: isSqliteDriverError(error) },
+      error: { name, message, code, stack, driver: isSqliteDriverError(error) },
     };
     port.postMessage(reply);
   }
