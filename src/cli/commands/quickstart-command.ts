@@ -1,6 +1,7 @@
 import { DEMO_TRKREF, exampleOrder } from "../../domain/order-example.js";
-import { startServer, stopOnSignals } from "../../server.js";
+import { startServer } from "../../server.js";
 import type { CliContext } from "../cli-context.js";
+import { stopOnSignals } from "../stop-on-signals.js";
 import { createKeyFor } from "./key-commands.js";
 
 /**

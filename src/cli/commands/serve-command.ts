@@ -1,5 +1,6 @@
-import { startServer, stopOnSignals } from "../../server.js";
+import { startServer } from "../../server.js";
 import type { CliContext } from "../cli-context.js";
+import { stopOnSignals } from "../stop-on-signals.js";
 
 /** `serve`: run the HTTP service (and, unless RUN_PROCESSOR=false, the processor) until SIGTERM. */
 export async function runServeCommand(ctx: CliContext): Promise<void> {

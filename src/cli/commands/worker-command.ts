@@ -1,6 +1,6 @@
 import { startWorker } from "../../processing/worker.js";
-import { stopOnSignals } from "../../server.js";
 import type { CliContext } from "../cli-context.js";
+import { stopOnSignals } from "../stop-on-signals.js";
 
 /** `worker`: process accepted submissions without serving HTTP, until SIGTERM. */
 export async function runWorkerCommand(ctx: CliContext): Promise<void> {
