@@ -2,6 +2,7 @@ import type { BatchOrderResult } from "./batch-result.js";
 import type { FieldError } from "./error-catalogue.js";
 import type { NormalisedOrder } from "./normalised-order.js";
 import type { OrderLimits } from "./order-limits.js";
+import { submissionRefusal } from "./submission-permission.js";
 import { isTrkref } from "./trkref.js";
 import { validateOrder } from "./validate-order.js";
 
@@ -66,20 +67,11 @@ export function assessBatch(
 function permissionErrors(document: unknown, permissions: BatchPermissions): FieldError[] {
   const trkref = (document as { trkref?: unknown } | null)?.trkref;
   if (!isTrkref(trkref)) return [];
-  if (!permissions.allowed.has(trkref)) {
-    return [
-      {
-        pointer: "/trkref",
-        code: "key_not_allowed",
-        message: `This API key may not submit orders for ${trkref}`,
-      },
-    ];
-  }
-  if (!permissions.enabled.has(trkref)) {
-    const message = `Customer order submission is not enabled for ${trkref}`;
-    return [{ pointer: "/trkref", code: "feature_disabled", message }];
-  }
-  return [];
+  const refusal = submissionRefusal(trkref, {
+    keyMayActFor: permissions.allowed.has(trkref),
+    organisationEnabled: permissions.enabled.has(trkref),
+  });
+  return refusal ? [{ pointer: "/trkref", ...refusal }] : [];
 }
 
 /** The order_ref as the client sent it, for the result line; null when it is missing or unusable. */

@@ -4,6 +4,7 @@ import { ProblemError } from "../../domain/error-catalogue.js";
 import { MAX_DOCUMENT_DEPTH, MAX_REF_LENGTH, type OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newSubmissionId } from "../../domain/submission-id.js";
+import { submissionRefusal } from "../../domain/submission-permission.js";
 import { type OrderValidation, validateOrder } from "../../domain/validate-order.js";
 import { type Authenticate, apiKeyOf } from "../authenticate.js";
 import type { Lookups } from "../cached-lookups.js";
@@ -131,15 +132,14 @@ async function authoriseForOrganisation(
   const key = await deps.authenticate(request, reply);
   const { trkref } = request.params;
   checkPathTrkref(trkref);
-  if (!key.trkrefs.includes(trkref)) {
-    throw new ProblemError("key_not_allowed", { detail: `This API key may not submit orders for ${trkref}` });
-  }
-  const organisation = await deps.lookups.findOrganisation(trkref);
-  if (!organisation?.enabled) {
-    throw new ProblemError("feature_disabled", {
-      detail: `Customer order submission is not enabled for ${trkref}; ask the operator to enable it`,
-    });
-  }
+  const keyMayActFor = key.trkrefs.includes(trkref);
+  // The organisation is looked up only for a key that may act for it.
+  const organisation = keyMayActFor ? await deps.lookups.findOrganisation(trkref) : undefined;
+  const refusal = submissionRefusal(trkref, {
+    keyMayActFor,
+    organisationEnabled: organisation?.enabled === true,
+  });
+  if (refusal) throw new ProblemError(refusal.code, { detail: refusal.message });
   return key;
 }
 
