@@ -29,11 +29,11 @@ import { registerOrderRoutes } from "./http/routes/order-routes.js";
 import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js";
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
-import { createStoreOutageLog, OVERLOAD } from "./http/store-outage-log.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
 import type { IntakeCommitOutcome, IntakeWrite, Store } from "./storage/store.js";
 import { boundStoreCalls } from "./storage/store-deadline.js";
+import { createStoreOutageLog, OVERLOAD } from "./storage/store-outage-log.js";
 
 /** What the app needs from outside: settings, a store, and a way to hear of new submissions. */
 export interface AppOptions {

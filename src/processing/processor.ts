@@ -1,10 +1,11 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Store } from "../storage/store.js";
+import { createStoreOutageLog, PROCESSING_OUTAGE } from "../storage/store-outage-log.js";
 
 /** Options of the asynchronous processor. */
 export interface ProcessorOptions {
   store: Store;
-  log: Pick<FastifyBaseLogger, "info" | "error" | "debug">;
+  log: Pick<FastifyBaseLogger, "info" | "warn" | "error" | "debug">;
   /** Submissions applied per transaction. */
   batchSize: number;
   /** Sleep between polls when idle and not woken, in milliseconds. */
@@ -22,6 +23,8 @@ export function createProcessor(options: ProcessorOptions) {
   let running = false;
   let loop: Promise<void> | undefined;
   let sleeping: { end: () => void; wakeable: boolean } | undefined;
+  // A store that cannot serve fails every batch, one a poll: one line when it starts, counts while it lasts.
+  const outage = createStoreOutageLog(options.log, () => performance.now(), PROCESSING_OUTAGE);
 
   /** Sleeps `ms`; `wake()` cuts the sleep short unless it follows an error (no hot retry loop on commits). */
   const sleep = (ms: number, wakeable: boolean) =>
@@ -41,13 +44,14 @@ export function createProcessor(options: ProcessorOptions) {
       let failed = false;
       try {
         taken = await options.store.processPendingSubmissions(options.batchSize);
+        outage.succeeded();
         if (taken > 0) {
           options.log.debug({ taken }, "submissions processed");
           options.onProcessed?.(taken);
         }
       } catch (error) {
         failed = true;
-        options.log.error({ err: error }, "processing failed; retrying after a pause");
+        outage.failed(error);
       }
       if (!running) break;
       // Any progress means there may be more: on PostgreSQL a batch takes one submission per order, so a

@@ -103,7 +103,7 @@ await withPostgres(() =>
         assert.equal(response.statusCode, 202);
       }
       const { createProcessor } = await import("../../src/processing/processor.js");
-      const quiet = { info() {}, error() {}, debug() {} };
+      const quiet = { info() {}, warn() {}, error() {}, debug() {} };
       // Only one submission of an order can be claimed per round: without looping at once after progress,
       // six would take six polls of ten minutes.
       const processor = createProcessor({ store: t.store, log: quiet, batchSize: 10, pollMs: 600_000 });

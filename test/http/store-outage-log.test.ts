@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
-import { STORE_OUTAGE_SUMMARY_MS } from "../../src/http/store-outage-log.js";
+import { STORE_OUTAGE_SUMMARY_MS } from "../../src/storage/store-outage-log.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
 import type { TestApp } from "../helpers/test-app.js";
 import { createAppPool, execOnDatabaseFile, postOrder } from "./order-requests.js";

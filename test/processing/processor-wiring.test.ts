@@ -21,6 +21,7 @@ function recordingLog() {
     errors,
     log: {
       info() {},
+      warn() {},
       debug() {},
       error(object: unknown, message?: string) {
         errors.push({ object, message });

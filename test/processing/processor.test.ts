@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { createProcessor } from "../../src/processing/processor.js";
+import { StoreUnavailableError } from "../../src/storage/store.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestApp } from "../helpers/test-app.js";
 
-const quietLog = { info() {}, error() {}, debug() {} };
+const quietLog = { info() {}, warn() {}, error() {}, debug() {} };
 
 describe("processor", () => {
   it("wakes on a commit and processes the submission without waiting for its poll interval", async () => {
@@ -79,5 +81,38 @@ describe("processor", () => {
     );
     assert.deepEqual(outcomes, ["created", ...Array(19).fill("updated")]);
     assert.equal((await intake.store.findOrder("ACME", "SEQ-1"))?.order.fulfilment_date, "2021-10-29");
+  });
+});
+
+describe("processor on a store that keeps failing", () => {
+  it("logs one error when the failures start and one line when processing works again, not one a poll", async () => {
+    const intake = await createTestApp();
+    after(() => intake.close());
+    let failuresLeft = 5;
+    const failing = {
+      ...intake.store,
+      processPendingSubmissions: async (limit: number) => {
+        if (failuresLeft-- > 0) throw new StoreUnavailableError("disk full");
+        return intake.store.processPendingSubmissions(limit);
+      },
+    };
+    const lines: { level: string; message: string; fields: Record<string, unknown> }[] = [];
+    const record = (level: string) => (fields: object, message?: string) =>
+      lines.push({ level, message: message ?? "", fields: fields as Record<string, unknown> });
+    const log = { info: record("info"), warn: record("warn"), error: record("error"), debug() {} };
+    const processor = createProcessor({ store: failing, log, batchSize: 10, pollMs: 5 });
+    processor.start();
+    const recovered = await eventually(
+      () => lines.some((l) => l.message === "processing working again"),
+      10_000,
+    );
+    await processor.stop();
+
+    assert.ok(recovered, JSON.stringify(lines));
+    assert.deepEqual(
+      lines.filter((l) => l.level === "error").map((l) => l.message),
+      ["processing failing: retrying after each pause until it works again"],
+    );
+    assert.equal(lines.find((l) => l.message === "processing working again")?.fields.failures, 5);
   });
 });

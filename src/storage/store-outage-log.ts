@@ -1,4 +1,5 @@
-import type { FastifyBaseLogger } from "fastify";
+/** What an outage log writes to: pino's logger, or Fastify's. */
+type EpisodeLogger = Record<"error" | "warn" | "info", (fields: object, message: string) => void>;
 
 /** How often a store that keeps failing is reported again, with the count since the last report. */
 export const STORE_OUTAGE_SUMMARY_MS = 10_000;
@@ -25,6 +26,14 @@ const STORE_OUTAGE: EpisodeMessages = {
   ended: "store working again",
 };
 
+/** The processor's batches failing on a store that cannot do the work now. */
+export const PROCESSING_OUTAGE: EpisodeMessages = {
+  startLevel: "error",
+  started: "processing failing: retrying after each pause until it works again",
+  ongoing: "processing still failing",
+  ended: "processing working again",
+};
+
 /** Refusals with `503 overloaded` (too much waiting for a commit, too many bodies, a backlog at its ceiling). */
 export const OVERLOAD: EpisodeMessages = {
   startLevel: "warn",
@@ -40,7 +49,7 @@ export const OVERLOAD: EpisodeMessages = {
  * logged the same way (`OVERLOAD`), for the same reason: it comes with many requests at once.
  */
 export function createStoreOutageLog(
-  log: FastifyBaseLogger,
+  log: EpisodeLogger,
   clock: () => number,
   messages: EpisodeMessages = STORE_OUTAGE,
 ): StoreOutageLog {
