@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { secretMatches, UNKNOWN_KEY_HASH } from "../domain/api-credentials.js";
 import { ProblemError } from "../domain/error-catalogue.js";
-import type { BucketPolicy, BucketVerdict } from "../domain/token-bucket.js";
 import type { ApiKeyRecord } from "../storage/store.js";
+import { secretMatches, UNKNOWN_KEY_HASH } from "./api-credentials.js";
 import type { Lookups } from "./cached-lookups.js";
 import type { RateLimiter } from "./rate-limiting/rate-limiter.js";
+import type { BucketPolicy, BucketVerdict } from "./rate-limiting/token-bucket.js";
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import type { RouteOptions } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
-import { issueCredential } from "../../src/domain/api-credentials.js";
+import { issueCredential } from "../../src/http/api-credentials.js";
 import { createProcessor } from "../../src/processing/processor.js";
 import { openStore } from "../../src/storage/open-store.js";
 import type { Store } from "../../src/storage/store.js";

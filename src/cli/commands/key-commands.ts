@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { issueCredential } from "../../domain/api-credentials.js";
+import { issueCredential } from "../../http/api-credentials.js";
 import { StoreNotFoundError } from "../../storage/store.js";
 import type { CliContext } from "../cli-context.js";
 import { CliError, usageError } from "../cli-error.js";

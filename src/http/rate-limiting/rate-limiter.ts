@@ -5,7 +5,7 @@ import {
   type BucketState,
   type BucketVerdict,
   drawFromBucket,
-} from "../../domain/token-bucket.js";
+} from "./token-bucket.js";
 
 /** Token buckets by name ("key:oik_…", "client:203.0.113.7"), kept in memory or in Redis. */
 export interface RateLimiter {

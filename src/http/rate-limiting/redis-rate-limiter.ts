@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { verdictFor } from "../../domain/token-bucket.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import { verdictFor } from "./token-bucket.js";
 
-// drawFromBucket (src/domain/token-bucket.ts) as one atomic step inside Redis, on Redis's clock so that
+// drawFromBucket (src/http/rate-limiting/token-bucket.ts) as one atomic step inside Redis, on Redis's clock so that
 // every instance agrees on time. Returns whether the draw was allowed and the tokens left, as a string
 // because Redis would truncate a Lua number to an integer.
 const DRAW_TOKENS = `

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type BucketState, drawFromBucket } from "../../src/domain/token-bucket.js";
+import { type BucketState, drawFromBucket } from "../../src/http/rate-limiting/token-bucket.js";
 
 const policy = { ratePerSecond: 2, burst: 4 };
 const take = { cost: 1, need: 1 };
