@@ -1,4 +1,5 @@
 import { type Store, StoreUnavailableError } from "./store.js";
+import { wrapStoreMethods } from "./wrap-store.js";
 
 /** Operations with no place on a request's path, which may rightly take longer: left unbounded. */
 const UNBOUNDED: ReadonlySet<string> = new Set(["migrate", "close", "watchAccessChanges"]);
@@ -16,14 +17,9 @@ const UNBOUNDED: ReadonlySet<string> = new Set(["migrate", "close", "watchAccess
  * the same order, which replaces it) leaves one order as sent.
  */
 export function boundStoreCalls(store: Store, timeoutMs: number): Store {
-  const bounded: Record<string, unknown> = { kind: store.kind };
-  for (const [name, method] of Object.entries(store)) {
-    if (typeof method !== "function") continue;
-    bounded[name] = UNBOUNDED.has(name)
-      ? method
-      : (...args: unknown[]) => withDeadline(method(...args), timeoutMs, name);
-  }
-  return bounded as unknown as Store;
+  return wrapStoreMethods(store, (name, method) =>
+    UNBOUNDED.has(name) ? method : (...args) => withDeadline(method(...args), timeoutMs, name),
+  );
 }
 
 /** Settles as `work` does, or rejects with StoreUnavailableError after `timeoutMs`, whichever is first. */
