@@ -11,15 +11,11 @@ import { runCrashCycles } from "../test/durability/crash-cycles.js";
 import { type CrashStore, createCrashDatabase } from "../test/durability/crash-database.js";
 import { describeCrashReport, isClean } from "../test/durability/crash-report.js";
 import { describeFault, faultProblems, runFault } from "../test/durability/database-faults.js";
-import {
-  canMountFilesystem,
-  type DatabaseFault,
-  POSTGRES_FAULTS,
-  SQLITE_FAULTS,
-} from "../test/durability/fault-scenarios.js";
+import { type DatabaseFault, POSTGRES_FAULTS, SQLITE_FAULTS } from "../test/durability/fault-scenarios.js";
 import { killCluster } from "../test/helpers/cluster.js";
 import { probePostgres } from "../test/helpers/postgres.js";
 import { killAllServers } from "../test/helpers/server-process.js";
+import { canMountFilesystem } from "../test/helpers/small-filesystem.js";
 
 /** A positive integer setting from the environment; anything else is refused with its name. */
 function setting(name: string, fallback: number): number {

@@ -3,8 +3,9 @@ import { after, describe, it } from "node:test";
 import { killCluster } from "../helpers/cluster.js";
 import { withPostgres } from "../helpers/postgres.js";
 import { killAllServers } from "../helpers/server-process.js";
+import { canMountFilesystem } from "../helpers/small-filesystem.js";
 import { describeFault, type FaultRunOptions, faultProblems, runFault } from "./database-faults.js";
-import { canMountFilesystem, type DatabaseFault, POSTGRES_FAULTS, SQLITE_FAULTS } from "./fault-scenarios.js";
+import { type DatabaseFault, POSTGRES_FAULTS, SQLITE_FAULTS } from "./fault-scenarios.js";
 
 /** The short form: `npm run crashtest` plays each fault longer, more often, under more load. */
 const SHORT_RUN: FaultRunOptions = {

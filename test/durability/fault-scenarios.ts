@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { asPostgresAdmin, createTestDatabase, POSTGRES_TEST_URL } from "../helpers/postgres.js";
+import { mountSmallFilesystem, type SmallFilesystem } from "../helpers/small-filesystem.js";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
 
 /** Where a fault is played: the database, the URL the service is given (through the proxy), and cleanup. */
@@ -129,54 +127,19 @@ export const POSTGRES_FAULTS: DatabaseFault[] = [
 
 /** A SQLite database on a small filesystem of its own, which the fault fills. */
 interface SqliteTarget extends FaultTarget {
-  dir: string;
-}
-
-const FILESYSTEM_SIZE = "32m";
-const FILL_CHUNK = Buffer.alloc(1 << 20, 0x61);
-
-/** Whether a small filesystem can be mounted here (it needs the privilege to mount a tmpfs). */
-export function canMountFilesystem(): boolean {
-  const dir = mkdtempSync(join(tmpdir(), "order-intake-mount-"));
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir], { stdio: "ignore" });
-    execFileSync("umount", [dir], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  disk: SmallFilesystem;
 }
 
 async function prepareSqlite(): Promise<SqliteTarget> {
-  const dir = mkdtempSync(join(tmpdir(), "order-intake-full-"));
-  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${FILESYSTEM_SIZE}`, "tmpfs", dir], { stdio: "ignore" });
-  const databaseUrl = join(dir, "orders.db");
+  const disk = mountSmallFilesystem("32m");
+  const databaseUrl = join(disk.dir, "orders.db");
   return {
-    dir,
+    disk,
     databaseUrl,
     serviceUrl: databaseUrl,
     withWorker: false,
-    async dispose() {
-      execFileSync("umount", [dir], { stdio: "ignore" });
-      rmSync(dir, { recursive: true, force: true });
-    },
+    dispose: async () => disk.dispose(),
   };
-}
-
-/** Writes a file until the filesystem is full (bounded by its size); returns the file's path. */
-function fillFilesystem(dir: string): string {
-  const path = join(dir, "filler");
-  const fd = openSync(path, "w");
-  try {
-    for (let n = 0; n < 1024; n++) writeSync(fd, FILL_CHUNK);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOSPC") throw error;
-  } finally {
-    closeSync(fd);
-  }
-  return path;
 }
 
 export const SQLITE_FAULTS: DatabaseFault[] = [
@@ -186,8 +149,9 @@ export const SQLITE_FAULTS: DatabaseFault[] = [
     readinessMustDrop: true,
     prepare: prepareSqlite,
     begin: async (target) => {
-      const filler = fillFilesystem((target as SqliteTarget).dir);
-      return { end: async () => unlinkSync(filler) };
+      const { disk } = target as SqliteTarget;
+      disk.fill();
+      return { end: async () => disk.free() };
     },
   },
 ];

@@ -2,40 +2,39 @@ import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
-import { countSubmissionRows, createAppPool, execOnDatabaseFile, postOrder } from "./order-requests.js";
+import { canMountFilesystem } from "../helpers/small-filesystem.js";
+import { countSubmissionRows, createAppPool, postOrder } from "./order-requests.js";
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
 
 describe("POST /v4/organisations/{trkref}/customer_order: a 202 means stored", () => {
-  it("answers 503 with Retry-After, never 202, when the commit fails; 202 once it works again", async () => {
-    const t = await apps.open();
-    execOnDatabaseFile(
-      t,
-      "CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'disk full'); END",
-    );
+  it("answers 503 with Retry-After, never 202, when the commit fails; 202 once it works again", {
+    skip: !canMountFilesystem() && "needs to mount a tmpfs",
+  }, async () => {
+    const { t, disk } = await apps.openOnSmallFilesystem();
+    disk.fill();
 
     const refused = await postOrder(t, exampleOrder("ACME"));
     const body = assertProblem(refused, 503, "store_unavailable");
     assert.ok(Number(refused.headers["retry-after"]) > 0, "Retry-After must be a positive number of seconds");
     assert.equal(refused.headers.location, undefined);
-    assert.doesNotMatch(refused.body, /disk full/, "a 5xx must not show the driver's message");
-    assert.doesNotMatch(body.detail, /SQLITE|trigger/i);
+    assert.doesNotMatch(refused.body, /database or disk is full/, "a 5xx must not show the driver's message");
+    assert.doesNotMatch(body.detail, /SQLITE|disk/i);
     assert.equal(countSubmissionRows(t), 0);
 
-    execOnDatabaseFile(t, "DROP TRIGGER refuse");
+    disk.free();
     const accepted = await postOrder(t, exampleOrder("ACME"));
     assert.equal(accepted.statusCode, 202, accepted.body);
     assert.equal((await t.store.findSubmission(accepted.json().id))?.status, "accepted");
     assert.equal(countSubmissionRows(t), 1);
   });
 
-  it("refuses every request of a group whose commit fails", async () => {
-    const t = await apps.open();
-    execOnDatabaseFile(
-      t,
-      "CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'disk full'); END",
-    );
+  it("refuses every request of a group whose commit fails", {
+    skip: !canMountFilesystem() && "needs to mount a tmpfs",
+  }, async () => {
+    const { t, disk } = await apps.openOnSmallFilesystem();
+    disk.fill();
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) => postOrder(t, { ...exampleOrder("ACME"), order_ref: `G-${i}` })),
     );

@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { LightMyRequestResponse } from "fastify";
+import { mountSmallFilesystem, type SmallFilesystem } from "../helpers/small-filesystem.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
 export const orderUrl = (trkref: string) => `/v4/organisations/${trkref}/customer_order`;
@@ -53,27 +55,37 @@ export function countSubmissionRows(t: TestApp): number {
   }
 }
 
-/** Runs SQL on the app's database file through a connection of its own, as another process would. */
-export function execOnDatabaseFile(t: TestApp, sql: string): void {
-  const db = new Database(t.config.databaseUrl);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-}
+/** Where an app opened on a small filesystem has its database file; big enough for a few thousand orders. */
+const SMALL_FILESYSTEM_SIZE = "8m";
 
-/** Opens apps for one test file and closes all of them between tests. */
+/** Opens apps for one test file and closes all of them between tests, unmounting the filesystems they used. */
 export function createAppPool() {
-  const open: TestApp[] = [];
+  const apps: TestApp[] = [];
+  const disks: SmallFilesystem[] = [];
+  const open = async (env: Record<string, string> = {}, options: { now?: () => Date } = {}) => {
+    const t = await createTestApp(env, options);
+    apps.push(t);
+    return t;
+  };
   return {
-    async open(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApp> {
-      const t = await createTestApp(env, options);
-      open.push(t);
-      return t;
+    open,
+    /**
+     * Opens an app whose database file is on a small filesystem of its own, which the test fills to play a
+     * full disk. Needs the right to mount a tmpfs: see `canMountFilesystem`.
+     */
+    async openOnSmallFilesystem(env: Record<string, string> = {}, options: { now?: () => Date } = {}) {
+      const disk = mountSmallFilesystem(SMALL_FILESYSTEM_SIZE);
+      disks.push(disk);
+      const t = await open({ ...env, DATABASE_URL: join(disk.dir, "orders.db") }, options);
+      return { t, disk };
     },
     async closeAll(): Promise<void> {
-      await Promise.all(open.splice(0).map((t) => t.close()));
+      try {
+        await Promise.all(apps.splice(0).map((t) => t.close()));
+      } finally {
+        // After the apps: a filesystem with a database still open on it cannot be unmounted at once.
+        for (const disk of disks.splice(0)) disk.dispose();
+      }
     },
   };
 }

@@ -7,7 +7,8 @@ import { guardStore } from "../../src/storage/guard-store.js";
 import { openStore } from "../../src/storage/open-store.js";
 import { isSqliteDriverError, openSqliteDatabase } from "../../src/storage/sqlite/sqlite-connection.js";
 import { createSqliteStore } from "../../src/storage/sqlite/sqlite-store.js";
-import { type NewSubmission, StoreUnavailableError } from "../../src/storage/store.js";
+import { type NewSubmission, type Store, StoreUnavailableError } from "../../src/storage/store.js";
+import { canMountFilesystem, mountSmallFilesystem } from "../helpers/small-filesystem.js";
 import { createTempDir } from "../helpers/test-app.js";
 
 /** A fresh temp dir for one test, removed when the test ends. */
@@ -137,19 +138,23 @@ describe("guardStore on SQLite", () => {
   });
 });
 
-describe("errors from the SQLite store's thread", () => {
+describe("errors from the SQLite store's thread", {
+  skip: !canMountFilesystem() && "needs to mount a tmpfs",
+}, () => {
   it("arrive with the driver's code and the thread's stack as the cause of StoreUnavailableError", async (t) => {
-    const path = tempDatabasePath(t);
-    const store = await openStore(path);
-    t.after(() => store.close());
-    const db = new Database(path);
-    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON submissions BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    db.close();
+    const disk = mountSmallFilesystem("8m");
+    let store: Store | undefined;
+    t.after(async () => {
+      await store?.close();
+      disk.dispose();
+    });
+    store = await openStore(join(disk.dir, "orders.db"));
+    disk.fill();
 
     await assert.rejects(store.commitIntake([{ submissions: [submission("X-1", 20)] }]), (error: unknown) => {
       assert.ok(error instanceof StoreUnavailableError, String(error));
       const cause = error.cause as { code?: unknown; stack?: unknown };
-      assert.equal(cause.code, "SQLITE_CONSTRAINT_TRIGGER");
+      assert.equal(cause.code, "SQLITE_FULL");
       assert.match(String(cause.stack), /sqlite-store/, "where it was raised, on the store's thread");
       return true;
     });
