@@ -1,5 +1,5 @@
 import type { BatchOrderResult } from "./batch-result.js";
-import type { FieldError } from "./error-catalogue.js";
+import type { FieldError } from "./field-errors.js";
 import type { NormalisedOrder } from "./normalised-order.js";
 import type { OrderLimits } from "./order-limits.js";
 import { submissionRefusal } from "./submission-permission.js";

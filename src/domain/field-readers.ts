@@ -1,5 +1,5 @@
 import { currencyDigits } from "./code-lists.js";
-import type { FieldErrorCode } from "./error-catalogue.js";
+import type { FieldErrorCode } from "./field-errors.js";
 import {
   decimalDigits,
   hasUnstorableCharacter,

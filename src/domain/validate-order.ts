@@ -1,5 +1,5 @@
 import { checkDocumentShape } from "./document-shape.js";
-import type { FieldError, FieldWarning } from "./error-catalogue.js";
+import type { FieldError, FieldWarning } from "./field-errors.js";
 import { readDate, readLanguage, readLocale, readRef } from "./field-readers.js";
 import { InexactNumber } from "./inexact-number.js";
 import { dropUndefined, isAbsent, isJsonObject, type JsonObject, ownValue } from "./json-access.js";

@@ -3,7 +3,7 @@ import {
   type FieldErrorCode,
   type FieldWarning,
   fieldErrorCatalogue,
-} from "./error-catalogue.js";
+} from "./field-errors.js";
 
 /** The errors and warnings one validation pass gathers; every reader appends to the same lists. */
 export interface Issues {

@@ -1,9 +1,10 @@
 import type { Config } from "../config.js";
-import { fieldErrorCatalogue, problemCatalogue } from "../domain/error-catalogue.js";
+import { fieldErrorCatalogue } from "../domain/field-errors.js";
 import { MAX_EMAIL_LENGTH } from "../domain/field-readers.js";
 import { DEMO_TRKREF } from "../domain/order-example.js";
 import { MAX_REF_LENGTH } from "../domain/order-limits.js";
 import { TRKREF_MAX_LENGTH } from "../domain/trkref.js";
+import { problemCatalogue } from "./problem-catalogue.js";
 
 /** The settings the overview states; the running service's own, so that it describes what it enforces. */
 export type OverviewSettings = Pick<

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ProblemError } from "../domain/error-catalogue.js";
 import type { ApiKeyRecord } from "../storage/store.js";
 import { secretMatches, UNKNOWN_KEY_HASH } from "./api-credentials.js";
 import type { Lookups } from "./cached-lookups.js";
+import { ProblemError } from "./problem-catalogue.js";
 import type { RateLimiter } from "./rate-limiting/rate-limiter.js";
 import type { BucketPolicy, BucketVerdict } from "./rate-limiting/token-bucket.js";
 

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import { ProblemError } from "../domain/error-catalogue.js";
+import { ProblemError } from "./problem-catalogue.js";
 
 /**
  * How often each instance counts the backlog by default: one count query a second per instance, and the

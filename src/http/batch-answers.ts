@@ -1,8 +1,8 @@
-import { type BatchOrderResult, batchVerdict, summariseBatch } from "../domain/batch-result.js";
-import { ProblemError } from "../domain/error-catalogue.js";
+import { type BatchOrderResult, type BatchSummary, summariseBatch } from "../domain/batch-result.js";
 import type { StoredBatch } from "../storage/store.js";
 import { type IntakeAnswer, jsonAnswer } from "./intake-runner.js";
 import { fieldErrorMembers } from "./legacy-members.js";
+import { ProblemError } from "./problem-catalogue.js";
 import { PROBLEM_CONTENT_TYPE, problemDocument } from "./problem-details.js";
 
 export const batchLocation = (id: string) => `/v4/customer_orders/batches/${id}`;
@@ -16,6 +16,13 @@ function toWireResult(result: BatchOrderResult) {
   if (result.status === "accepted") return result;
   const { errors, warnings, ...rest } = result;
   return { ...rest, ...fieldErrorMembers(errors), ...(warnings && { warnings }) };
+}
+
+/** The v4 batch answer: all accepted 202, some 206, none 422; messages as the original wrote them. */
+function batchVerdict(summary: BatchSummary): { status: 202 | 206 | 422; message: string } {
+  if (summary.rejected === 0) return { status: 202, message: "Batch Accepted" };
+  if (summary.accepted > 0) return { status: 206, message: "Batch partially accepted" };
+  return { status: 422, message: "Batch is invalid" };
 }
 
 /** The original's batch `errors`: each rejected order as it was sent, with the strings of its result. */

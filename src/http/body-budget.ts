@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ProblemError } from "../domain/error-catalogue.js";
+import { ProblemError } from "./problem-catalogue.js";
 
 declare module "fastify" {
   interface FastifyRequest {

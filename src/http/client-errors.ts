@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
-import { ProblemError } from "../domain/error-catalogue.js";
+import { ProblemError } from "./problem-catalogue.js";
 import { PROBLEM_CONTENT_TYPE, problemDocument } from "./problem-details.js";
 
 /** The problem for an error Node's HTTP parser raised before Fastify saw a request. */

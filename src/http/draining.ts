@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { ProblemError } from "../domain/error-catalogue.js";
+import { ProblemError } from "./problem-catalogue.js";
 
 /**
  * Shutdown, as clients and load balancers see it. Once draining, `/readyz` answers 503 `not_ready` so that

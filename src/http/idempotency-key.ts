@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { ProblemError } from "../domain/error-catalogue.js";
+import { ProblemError } from "./problem-catalogue.js";
 
 // Visible ASCII and space; the IETF draft makes the value a structured-field string, which is quoted.
 const KEY_PATTERN = /^[\x20-\x7E]{1,255}$/;

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { ProblemError } from "../domain/error-catalogue.js";
 import { fingerprintRequest } from "../domain/request-fingerprint.js";
 import type { GroupCommitter } from "../storage/group-commit.js";
 import {
@@ -13,6 +12,7 @@ import { withDeadline } from "../storage/store-deadline.js";
 import { apiKeyOf } from "./authenticate.js";
 import type { BacklogCeiling } from "./backlog-ceiling.js";
 import { readIdempotencyKey } from "./idempotency-key.js";
+import { ProblemError } from "./problem-catalogue.js";
 
 /** An answer ready to send, and to replay byte for byte on an idempotent retry. */
 export interface IntakeAnswer {

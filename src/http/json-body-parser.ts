@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ProblemError } from "../domain/error-catalogue.js";
 import { markInexactNumbers } from "./inexact-number-marker.js";
+import { ProblemError } from "./problem-catalogue.js";
 
 type ParserDone = (error: Error | null, body?: unknown) => void;
 

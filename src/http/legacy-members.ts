@@ -1,5 +1,5 @@
-import type { FieldError, FieldErrorCode, ProblemCode } from "../domain/error-catalogue.js";
-import { problemCatalogue } from "../domain/error-catalogue.js";
+import type { FieldError, FieldErrorCode } from "../domain/field-errors.js";
+import { type ProblemCode, problemCatalogue } from "./problem-catalogue.js";
 
 /**
  * Members that clients of the original v4 API parse in our answers, kept beside the RFC 9457 ones so that

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ProblemError } from "../domain/error-catalogue.js";
+import { ProblemError } from "./problem-catalogue.js";
 
 /** Types read as JSON: `application/json` and any `application/*+json`, with or without parameters. */
 const JSON_MEDIA_TYPE = /^application\/(json|[\w.-]+\+json)\s*(;|$)/i;

@@ -1,12 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import {
-  type ProblemCode,
-  type ProblemEntry,
-  ProblemError,
-  problemCatalogue,
-} from "../domain/error-catalogue.js";
 import { StoreOverloadedError, StoreUnavailableError } from "../storage/store.js";
 import { accessDeniedMember, fieldErrorMembers } from "./legacy-members.js";
+import { type ProblemCode, type ProblemEntry, ProblemError, problemCatalogue } from "./problem-catalogue.js";
 
 /** Where each problem type is described; the service answers `GET /problems/{code}` itself. */
 export const problemTypeUri = (code: ProblemCode) => `/problems/${code}`;

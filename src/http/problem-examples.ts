@@ -1,4 +1,5 @@
-import { type FieldError, type ProblemCode, ProblemError } from "../domain/error-catalogue.js";
+import type { FieldError } from "../domain/field-errors.js";
+import { type ProblemCode, ProblemError } from "./problem-catalogue.js";
 import { problemDocument } from "./problem-details.js";
 
 type ProblemOptions = ConstructorParameters<typeof ProblemError>[1];

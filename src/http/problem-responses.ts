@@ -1,5 +1,5 @@
-import { type ProblemCode, type ProblemEntry, problemCatalogue } from "../domain/error-catalogue.js";
 import { rateLimitHeaders, retryAfterHeader, wwwAuthenticateHeader } from "./documented-headers.js";
+import { type ProblemCode, type ProblemEntry, problemCatalogue } from "./problem-catalogue.js";
 import { PROBLEM_CONTENT_TYPE } from "./problem-details.js";
 import { exampleProblem } from "./problem-examples.js";
 import { ProblemSchema } from "./response-schemas.js";

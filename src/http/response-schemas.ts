@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { fieldWarningCatalogue } from "../domain/error-catalogue.js";
+import { fieldWarningCatalogue } from "../domain/field-errors.js";
 
 /**
  * Response bodies, for the OpenAPI document; handlers build exactly these shapes. Each carries an example

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import {
-  fieldErrorCatalogue,
-  fieldWarningCatalogue,
-  problemCatalogue,
-} from "../../src/domain/error-catalogue.js";
+import { fieldErrorCatalogue, fieldWarningCatalogue } from "../../src/domain/field-errors.js";
+import { problemCatalogue } from "../../src/http/problem-catalogue.js";
 
 const errorsDoc = readFileSync(new URL("../../docs/errors.md", import.meta.url), "utf8");
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { FieldErrorCode } from "../../src/domain/error-catalogue.js";
+import type { FieldErrorCode } from "../../src/domain/field-errors.js";
 import type { NormalisedOrder } from "../../src/domain/normalised-order.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "../../src/domain/order-limits.js";

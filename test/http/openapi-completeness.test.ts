@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { fieldErrorCatalogue, problemCatalogue } from "../../src/domain/error-catalogue.js";
+import { fieldErrorCatalogue } from "../../src/domain/field-errors.js";
+import { problemCatalogue } from "../../src/http/problem-catalogue.js";
 import {
   type MediaTypeObject,
   type OpenApiDocument,

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import { FormatRegistry, type TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { type ProblemCode, problemCatalogue } from "../../src/domain/error-catalogue.js";
 import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../src/domain/order-example.js";
+import { type ProblemCode, problemCatalogue } from "../../src/http/problem-catalogue.js";
 import { exampleProblem } from "../../src/http/problem-examples.js";
 import {
   AcceptedSchema,

@@ -1,7 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { assessBatch, trkrefsNamedIn } from "../../domain/assess-batch.js";
-import { ProblemError } from "../../domain/error-catalogue.js";
 import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../domain/order-example.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
@@ -14,6 +13,7 @@ import { idempotentReplayedHeader, locationHeader, rateLimitHeaders } from "../d
 import { IdempotencyKeyHeader } from "../idempotency-key.js";
 import type { RunIntake } from "../intake-runner.js";
 import { BATCH_UNAUTHORIZED_MEMBERS } from "../legacy-members.js";
+import { ProblemError } from "../problem-catalogue.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses, problemResponsesWith } from "../problem-responses.js";
 import {
   BatchAnswerSchema,

@@ -1,6 +1,5 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ProblemError } from "../../domain/error-catalogue.js";
 import { MAX_DOCUMENT_DEPTH, MAX_REF_LENGTH, type OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newSubmissionId } from "../../domain/submission-id.js";
@@ -11,6 +10,7 @@ import type { Lookups } from "../cached-lookups.js";
 import { idempotentReplayedHeader, locationHeader, rateLimitHeaders } from "../documented-headers.js";
 import { IdempotencyKeyHeader } from "../idempotency-key.js";
 import { jsonAnswer, type RunIntake } from "../intake-runner.js";
+import { ProblemError } from "../problem-catalogue.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
 import { AcceptedSchema, EXAMPLE_SUBMISSION_ID } from "../response-schemas.js";
 import { checkPathTrkref, TrkrefParam } from "./route-params.js";

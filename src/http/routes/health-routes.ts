@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Store } from "../../storage/store.js";
 import { withDeadline } from "../../storage/store-deadline.js";
+import { ProblemError } from "../problem-catalogue.js";
 import { sendProblem } from "../problem-details.js";
 import { problemResponses } from "../problem-responses.js";
 

@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { rateLimitHeaders } from "../documented-headers.js";
+import { ProblemError } from "../problem-catalogue.js";
 import { problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
 import { StoredOrderSchema } from "../response-schemas.js";
 import { checkPathTrkref, OrderRefParam, TrkrefParam } from "./route-params.js";

@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Organisation } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import type { Lookups } from "../cached-lookups.js";
 import { rateLimitHeaders } from "../documented-headers.js";
+import { ProblemError } from "../problem-catalogue.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
 import { OrganisationListSchema, OrganisationSchema } from "../response-schemas.js";
 import { checkPathTrkref, TrkrefParam } from "./route-params.js";

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { type ProblemCode, ProblemError, problemCatalogue } from "../../domain/error-catalogue.js";
+import { type ProblemCode, ProblemError, problemCatalogue } from "../problem-catalogue.js";
 import { problemResponses } from "../problem-responses.js";
 
 const ProblemTypeSchema = Type.Object(

@@ -1,5 +1,4 @@
 import { Type } from "@sinclair/typebox";
-import { ProblemError } from "../../domain/error-catalogue.js";
 import { DEMO_TRKREF } from "../../domain/order-example.js";
 import {
   isTrkref,
@@ -8,6 +7,7 @@ import {
   TRKREF_RULE,
   trkrefCorrection,
 } from "../../domain/trkref.js";
+import { ProblemError } from "../problem-catalogue.js";
 import { EXAMPLE_BATCH_ID, EXAMPLE_SUBMISSION_ID } from "../response-schemas.js";
 
 /**

@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { ProblemError } from "../../domain/error-catalogue.js";
 import type { Store, SubmissionRecord } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { rateLimitHeaders } from "../documented-headers.js";
+import { ProblemError } from "../problem-catalogue.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
 import { SubmissionSchema } from "../response-schemas.js";
 import { SubmissionIdParam } from "./route-params.js";
