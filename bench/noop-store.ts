@@ -41,7 +41,7 @@ export function createNoopStore(): Store {
     purgeExpiredIdempotencyRecords: async () => 0,
     countPendingSubmissions: async () => 0,
     oldestPendingAcceptedAt: async () => null,
-    processPendingSubmissions: async () => 0,
+    processPendingSubmissions: async () => ({ taken: 0, defects: [] }),
     findOrder: async () => undefined,
   };
 }

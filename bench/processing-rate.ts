@@ -79,7 +79,7 @@ for (const [shape, orderRef] of Object.entries(shapes)) {
       const started = performance.now();
       let applied = 0;
       for (;;) {
-        const taken = await store.processPendingSubmissions(batchSize);
+        const { taken } = await store.processPendingSubmissions(batchSize);
         if (taken === 0) break;
         applied += taken;
       }

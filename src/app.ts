@@ -17,7 +17,7 @@ import { createIntakeRunner } from "./http/intake-runner.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
 import { registerMediaTypeGuard } from "./http/media-type-guard.js";
 import { registerNotFoundHandler } from "./http/method-not-allowed.js";
-import { createMetrics, registerMetricsRoute } from "./http/metrics.js";
+import { createMetrics, type Metrics, registerMetricsRoute } from "./http/metrics.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerProblemHandlers, sendProblem, toProblem } from "./http/problem-details.js";
 import { createMemoryRateLimiter } from "./http/rate-limiting/rate-limiter.js";
@@ -56,6 +56,8 @@ export interface OrderIntakeApp {
   committer: GroupCommitter<IntakeWrite, IntakeCommitOutcome>;
   /** The backlog ceiling; a processor in the same process tells it what it applied. */
   backlog: Pick<BacklogCeiling, "recordProcessed">;
+  /** The app's metrics; a processor in the same process counts its defects there. */
+  metrics: Pick<Metrics, "countProcessingDefect">;
   /** Shutdown has begun: `/readyz` answers 503 `not_ready` from now on, other requests are still served. */
   startDraining(): void;
 }
@@ -210,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     app,
     committer,
     backlog,
+    metrics,
     startDraining: draining.startDraining,
   };
 }

@@ -44,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       batchSize: config.processorBatchSize,
       pollMs: config.processorPollMs,
       onProcessed: (count) => intake.backlog.recordProcessed(count),
+      onDefect: () => intake.metrics.countProcessingDefect(),
     });
     processor.start();
   }

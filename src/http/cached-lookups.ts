@@ -1,5 +1,10 @@
 import { LRUCache } from "lru-cache";
-import type { AccessChange, ApiKeyRecord, Organisation, Store } from "../storage/store.js";
+import type {
+  AccessChange,
+  ApiKeyRecord,
+  Organisation,
+  OrganisationStore,
+} from "../storage/organisation-store.js";
 
 /** Settings of the look-up cache. */
 export interface LookupCacheOptions {
@@ -25,7 +30,7 @@ export interface Lookups {
  * the change (see `Store.watchAccessChanges`), and in any case within `ttlMs`, should a report be lost. Only what exists is cached, so random key ids cannot fill the cache, and the secret is
  * still checked against the cached hash on every request.
  */
-export function createCachedLookups(store: Store, options: LookupCacheOptions): Lookups {
+export function createCachedLookups(store: OrganisationStore, options: LookupCacheOptions): Lookups {
   if (options.ttlMs === 0) {
     return {
       findApiKey: (id) => store.findApiKey(id),

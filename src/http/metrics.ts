@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { Store } from "../storage/store.js";
+import type { SubmissionStore } from "../storage/submission-store.js";
 import type { BacklogCeiling } from "./backlog-ceiling.js";
 
 /** What the metrics read from the rest of the service when they are scraped. */
 export interface MetricsSources {
-  store: Store;
+  store: Pick<SubmissionStore, "countPendingSubmissions" | "oldestPendingAcceptedAt">;
   /** Submissions waiting for a commit in this process. */
   pendingCommits: () => number;
   /** The ceiling on submissions waiting to be processed, and this process's estimate of them. */
@@ -30,6 +30,11 @@ export function createMetrics(sources: MetricsSources) {
   const storeFailures = new Counter({
     name: "order_intake_store_failures_total",
     help: "Requests answered 503 store_unavailable because the store could not serve them",
+    registers: [registry],
+  });
+  const processingDefects = new Counter({
+    name: "order_intake_processing_defects_total",
+    help: "Submissions this process failed because of a defect of the service (logged whole), not the merchant",
     registers: [registry],
   });
   const backlogRefusals = new Counter({
@@ -98,6 +103,9 @@ export function createMetrics(sources: MetricsSources) {
     },
     countStoreFailure(): void {
       storeFailures.inc();
+    },
+    countProcessingDefect(): void {
+      processingDefects.inc();
     },
     countBacklogRefusal(): void {
       backlogRefusals.inc();

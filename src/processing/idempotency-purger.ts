@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { Store } from "../storage/store.js";
+import type { IdempotencyStore } from "../storage/idempotency-store.js";
 
 /**
  * Deletes expired idempotency records every `intervalMs`. Expired records are already ignored by lookups,
  * so the purge only keeps the table small; a missed run costs nothing but space.
  */
 export function createIdempotencyPurger(options: {
-  store: Store;
+  store: IdempotencyStore;
   now: () => Date;
   intervalMs: number;
   log: Pick<FastifyBaseLogger, "info" | "error">;

@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { Store } from "../storage/store.js";
+import type { ProcessingDefect, ProcessingReport, ProcessingStore } from "../storage/processing-io.js";
 import { createStoreOutageLog, PROCESSING_OUTAGE } from "../storage/store-outage-log.js";
 
 /** Options of the asynchronous processor. */
 export interface ProcessorOptions {
-  store: Store;
+  store: ProcessingStore;
   log: Pick<FastifyBaseLogger, "info" | "warn" | "error" | "debug">;
   /** Submissions applied per transaction. */
   batchSize: number;
@@ -12,6 +12,8 @@ export interface ProcessorOptions {
   pollMs: number;
   /** Called with the number of submissions each batch applied (the backlog ceiling follows them). */
   onProcessed?: (count: number) => void;
+  /** Called for each submission a defect of the service failed, after it is logged (the metrics count them). */
+  onDefect?: (defect: ProcessingDefect) => void;
 }
 
 /**
@@ -38,17 +40,25 @@ export function createProcessor(options: ProcessorOptions) {
       sleeping = { end, wakeable };
     });
 
+  /** Logs each defect whole (a submission failed because of the service, not the merchant), and counts it. */
+  const report = ({ taken, defects }: ProcessingReport): number => {
+    for (const defect of defects) {
+      const { submissionId, ...err } = defect;
+      options.log.error({ submissionId, err }, "processing defect: submission failed");
+      options.onDefect?.(defect);
+    }
+    if (taken > 0) options.onProcessed?.(taken);
+    return taken;
+  };
+
   async function runLoop(): Promise<void> {
     while (running) {
       let taken = 0;
       let failed = false;
       try {
-        taken = await options.store.processPendingSubmissions(options.batchSize);
+        taken = report(await options.store.processPendingSubmissions(options.batchSize));
         outage.succeeded();
-        if (taken > 0) {
-          options.log.debug({ taken }, "submissions processed");
-          options.onProcessed?.(taken);
-        }
+        if (taken > 0) options.log.debug({ taken }, "submissions processed");
       } catch (error) {
         failed = true;
         outage.failed(error);
@@ -85,9 +95,8 @@ export function createProcessor(options: ProcessorOptions) {
     /** Processes until nothing is pending; for tests and the CLI. */
     async drain(): Promise<void> {
       for (;;) {
-        const taken = await options.store.processPendingSubmissions(options.batchSize);
+        const taken = report(await options.store.processPendingSubmissions(options.batchSize));
         if (taken === 0) return;
-        options.onProcessed?.(taken);
       }
     },
   };

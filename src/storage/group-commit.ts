@@ -1,4 +1,4 @@
-import { StoreOverloadedError, StoreUnavailableError } from "./store.js";
+import { StoreDefectError, StoreOverloadedError, StoreUnavailableError } from "./store.js";
 
 /** Options of a group committer. */
 export interface GroupCommitOptions<T, R = void> {
@@ -30,7 +30,7 @@ interface Waiting<T, R> {
  * requests share one fsync instead of paying for one each. At most `maxConcurrentCommits` commits run at
  * once; with an asynchronous driver whatever arrives while they run forms the next group (a synchronous one
  * blocks the loop meanwhile, so its groups are what was read in one turn). A failed commit rejects its whole group with
- * StoreUnavailableError; nothing of it was stored.
+ * StoreUnavailableError, or StoreDefectError when retrying cannot help; nothing of it was stored.
  */
 export function createGroupCommitter<T, R = void>(options: GroupCommitOptions<T, R>) {
   let queue: Waiting<T, R>[] = [];
@@ -61,9 +61,11 @@ export function createGroupCommitter<T, R = void>(options: GroupCommitOptions<T,
       for (const [index, waiting] of group.entries()) waiting.resolve(results?.[index] as R);
       runCallback(() => options.onCommit?.(group.length, performance.now() - started));
     } else {
-      const refusal = new StoreUnavailableError("The commit failed; nothing of it was stored", {
-        cause: failure,
-      });
+      // A defect stays one (500): told to retry, clients would send the same write again forever.
+      const refusal =
+        failure instanceof StoreDefectError
+          ? failure
+          : new StoreUnavailableError("The commit failed; nothing of it was stored", { cause: failure });
       for (const waiting of group) waiting.reject(refusal);
       runCallback(() => options.onError?.(failure, group.length));
     }

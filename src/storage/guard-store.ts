@@ -1,20 +1,24 @@
-import { type Store, StoreUnavailableError } from "./store.js";
+import type { ClassifyDatabaseError } from "./database-errors.js";
+import { type Store, StoreDefectError, StoreUnavailableError } from "./store.js";
 import { wrapStoreMethods } from "./wrap-store.js";
 
 /**
- * Wraps an adapter so that its driver's failures leave it as StoreUnavailableError (answered 503 with
- * Retry-After), whichever database raised them. Anything else (the adapter's own verdicts, and defects,
- * which must surface as 500 rather than as an outage clients retry forever) passes as it is.
+ * Wraps an adapter so that its driver's failures leave it as one of two errors, the same whichever database
+ * raised it: StoreUnavailableError (answered 503 with Retry-After) when the database cannot serve now, and
+ * StoreDefectError (answered 500, logged with the cause's stack) when retrying will not help, so that a
+ * client is never told to retry a request forever. The service's own errors (its verdicts, its defects)
+ * pass as they are.
  */
-export function guardStore(store: Store, isDriverError: (error: unknown) => boolean): Store {
+export function guardStore(store: Store, classify: ClassifyDatabaseError): Store {
   return wrapStoreMethods(store, (name, method) => async (...args) => {
     try {
       return await method(...args);
     } catch (error) {
-      if (!isDriverError(error)) throw error;
-      throw new StoreUnavailableError(`Store operation ${name} failed: ${(error as Error)?.message}`, {
-        cause: error,
-      });
+      const kind = classify(error);
+      if (kind === undefined) throw error;
+      const message = `Store operation ${name} failed: ${(error as Error)?.message}`;
+      if (kind === "unavailable") throw new StoreUnavailableError(message, { cause: error });
+      throw new StoreDefectError(message, { cause: error });
     }
   });
 }

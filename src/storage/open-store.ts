@@ -1,6 +1,6 @@
 import { isPostgresUrl } from "./database-url.js";
 import { guardStore } from "./guard-store.js";
-import { isPostgresDriverError } from "./postgres/postgres-pool.js";
+import { classifyPostgresError } from "./postgres/postgres-errors.js";
 import { createPostgresStore } from "./postgres/postgres-store.js";
 import { createSqliteThreadStore } from "./sqlite/sqlite-thread-store.js";
 import type { Store } from "./store.js";
@@ -23,7 +23,7 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
       maxConnections: options.poolSize ?? 10,
       timeoutMs: options.timeoutMs ?? 5000,
     });
-    return guardStore(store, isPostgresDriverError);
+    return guardStore(store, classifyPostgresError);
   }
   return createSqliteThreadStore(databaseUrl.replace(/^sqlite:(\/\/)?/, ""));
 }

@@ -80,7 +80,7 @@ async function commitWorkload(store: Store, seeded: SeededOrganisation) {
   const commit = (submissions: NewSubmission[]) => store.commitIntake([{ submissions }]);
   const lockedCreation = submit(LOCKED_REF, 1);
   await commit([lockedCreation]);
-  assert.equal(await store.processPendingSubmissions(10), 1);
+  assert.equal((await store.processPendingSubmissions(10)).taken, 1);
 
   const refs = Array.from({ length: ORDER_REFS }, (_, n) => orderRef(n));
   const firstVersions = refs.map((ref) => submit(ref, 1));

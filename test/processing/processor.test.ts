@@ -1,9 +1,18 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { exampleOrder } from "../../src/domain/order-example.js";
+import {
+  DEFECT_FAILURE_REASON,
+  processPendingSubmissions,
+} from "../../src/processing/process-submissions.js";
 import { createProcessor } from "../../src/processing/processor.js";
+import { createOrderQueries } from "../../src/storage/sqlite/orders-sql.js";
+import { openSqliteDatabase } from "../../src/storage/sqlite/sqlite-connection.js";
+import { createSqliteProcessing } from "../../src/storage/sqlite/sqlite-processing.js";
+import { createSubmissionQueries } from "../../src/storage/sqlite/submissions-sql.js";
 import { StoreUnavailableError } from "../../src/storage/store.js";
 import { eventually } from "../helpers/eventually.js";
+import { withDefectSaving } from "../helpers/processing-faults.js";
 import { createTestApp } from "../helpers/test-app.js";
 
 const quietLog = { info() {}, warn() {}, error() {}, debug() {} };
@@ -114,5 +123,53 @@ describe("processor on a store that keeps failing", () => {
       ["processing failing: retrying after each pause until it works again"],
     );
     assert.equal(lines.find((l) => l.message === "processing working again")?.fields.failures, 5);
+  });
+});
+
+describe("processor meeting a defect of the service", () => {
+  it("fails that submission with a generic reason, logs the defect whole and counts it in /metrics", async () => {
+    const intake = await createTestApp();
+    after(() => intake.close());
+    const db = openSqliteDatabase(intake.config.databaseUrl);
+    after(() => db.close());
+    const faulty = withDefectSaving(
+      createSqliteProcessing(db, createSubmissionQueries(db), createOrderQueries(db)),
+      "BUG",
+    );
+    const processor = createProcessor({
+      store: {
+        ...intake.store,
+        processPendingSubmissions: (limit) => processPendingSubmissions(faulty, limit),
+      },
+      log: intake.app.log,
+      batchSize: 10,
+      pollMs: 1000,
+      onDefect: () => intake.metrics.countProcessingDefect(),
+    });
+    const submit = (orderRef: string) =>
+      intake.app.inject({
+        method: "POST",
+        url: "/v4/organisations/ACME/customer_order",
+        headers: { authorization: intake.acme.authorization, "content-type": "application/json" },
+        payload: { ...exampleOrder("ACME"), order_ref: orderRef },
+      });
+    const [bug, fine] = [await submit("BUG"), await submit("FINE")];
+    await processor.drain();
+
+    const status = await intake.app.inject({
+      url: `/v4/customer_orders/${bug.json().id}`,
+      headers: { authorization: intake.acme.authorization },
+    });
+    assert.equal(status.json().status, "failed");
+    assert.equal(status.json().failure_reason, DEFECT_FAILURE_REASON);
+    assert.equal((await intake.store.findSubmission(fine.json().id))?.status, "processed");
+
+    const logged = intake.logLines().map((line) => JSON.parse(line) as Record<string, unknown>);
+    const defects = logged.filter((line) => line.msg === "processing defect: submission failed");
+    assert.equal(defects.length, 1);
+    assert.equal(defects[0]?.submissionId, bug.json().id);
+    assert.match(String((defects[0]?.err as { stack?: unknown })?.stack), /a bug in merging/);
+    const metrics = await intake.app.inject({ url: "/metrics" });
+    assert.match(metrics.body, /^order_intake_processing_defects_total 1$/m);
   });
 });

@@ -77,7 +77,7 @@ await withPostgres(() =>
       slow.release();
       slowOpen = false;
       await later;
-      while ((await store.processPendingSubmissions(10)) > 0) {}
+      while ((await store.processPendingSubmissions(10)).taken > 0) {}
       const listed = await store.listSubmissionsForOrder("ACME", "SLOW-1");
       assert.deepEqual(
         listed.map((s) => [s.id.slice(-3), s.outcome]),

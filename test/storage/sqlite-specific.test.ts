@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 import type { NormalisedOrder } from "../../src/domain/normalised-order.js";
 import { guardStore } from "../../src/storage/guard-store.js";
 import { openStore } from "../../src/storage/open-store.js";
-import { isSqliteDriverError, openSqliteDatabase } from "../../src/storage/sqlite/sqlite-connection.js";
+import { openSqliteDatabase } from "../../src/storage/sqlite/sqlite-connection.js";
+import { classifySqliteError } from "../../src/storage/sqlite/sqlite-errors.js";
 import { createSqliteStore } from "../../src/storage/sqlite/sqlite-store.js";
 import { type NewSubmission, type Store, StoreUnavailableError } from "../../src/storage/store.js";
 import { canMountFilesystem, mountSmallFilesystem } from "../helpers/small-filesystem.js";
@@ -65,7 +66,7 @@ describe("SQLite processing of a corrupted stored document", () => {
       other.close();
     }
 
-    assert.equal(await store.processPendingSubmissions(10), 3);
+    assert.equal((await store.processPendingSubmissions(10)).taken, 3);
 
     const failed = await store.findSubmission(corrupted.id);
     assert.equal(failed?.status, "failed");
@@ -105,7 +106,7 @@ describe("guardStore on SQLite", () => {
           throw defect;
         },
       },
-      isSqliteDriverError,
+      classifySqliteError,
     );
 
     await assert.rejects(store.findOrder("ACME", "X-1"), (error: unknown) => {
@@ -127,7 +128,7 @@ describe("guardStore on SQLite", () => {
           throw driverError;
         },
       },
-      isSqliteDriverError,
+      classifySqliteError,
     );
 
     await assert.rejects(store.commitIntake([]), (error: unknown) => {

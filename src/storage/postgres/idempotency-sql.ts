@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { type IdempotencyRecord, idempotencyScope } from "../store.js";
+import { replayedHeaders } from "../stored-documents.js";
 import type { Queryable } from "./organisations-sql.js";
 
 interface IdempotencyRow {
@@ -7,7 +8,8 @@ interface IdempotencyRow {
   idempotency_key: string;
   fingerprint: string;
   status_code: number;
-  headers: Record<string, string>;
+  headers: unknown;
+  headers_version: number;
   body: string;
   created_at: Date;
   expires_at: Date;
@@ -32,10 +34,12 @@ export async function insertIdempotencyRecords(
     [records.map((r) => r.keyId), records.map((r) => r.idempotencyKey), records.map((r) => r.createdAt)],
   );
   const { rows } = await client.query<{ key_id: string; idempotency_key: string }>(
-    `INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code, headers, body,
-       created_at, expires_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::json[], $6::text[],
-       $7::timestamptz[], $8::timestamptz[])
+    `INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code, headers,
+       headers_version, body, created_at, expires_at)
+     SELECT key_id, k, fingerprint, status_code, headers, $9, body, created_at, expires_at
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::json[], $6::text[],
+       $7::timestamptz[], $8::timestamptz[]) AS r(key_id, k, fingerprint, status_code, headers, body, created_at,
+       expires_at)
      ON CONFLICT (key_id, idempotency_key) DO NOTHING
      RETURNING key_id, idempotency_key`,
     [
@@ -47,6 +51,7 @@ export async function insertIdempotencyRecords(
       records.map((r) => r.body),
       records.map((r) => r.createdAt),
       records.map((r) => r.expiresAt),
+      replayedHeaders.current,
     ],
   );
   return new Set(
@@ -71,7 +76,7 @@ export async function findIdempotencyRecord(
       idempotencyKey: row.idempotency_key,
       fingerprint: row.fingerprint,
       statusCode: row.status_code,
-      headers: row.headers,
+      headers: replayedHeaders.decode(row.headers_version, row.headers),
       body: row.body,
       createdAt: row.created_at.toISOString(),
       expiresAt: row.expires_at.toISOString(),

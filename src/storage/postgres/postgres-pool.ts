@@ -1,4 +1,5 @@
 import pg from "pg";
+import { isQueryTimeout } from "./postgres-errors.js";
 
 // Return dates as ISO strings without a time zone shift, and bigint counts as numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -87,30 +88,3 @@ export async function inTransaction<T>(
     client.release(broken);
   }
 }
-
-/** The client's own bound on a query (`query_timeout`) ran out. */
-const isQueryTimeout = (error: unknown) => error instanceof Error && error.message === "Query read timeout";
-
-/**
- * Errors that mean the database could not do the work now (unreachable, shutting down, out of
- * connections or disk), as opposed to defects in the service: only these are answered 503.
- */
-export function isPostgresDriverError(error: unknown): boolean {
-  if (error instanceof pg.DatabaseError) return TRANSIENT_SQLSTATE.test(error.code ?? "");
-  const code = String((error as { code?: unknown })?.code ?? "");
-  if (/^E[A-Z]+$/.test(code)) return true; // ECONNREFUSED, ECONNRESET, ETIMEDOUT…
-  return (
-    error instanceof Error &&
-    (isQueryTimeout(error) ||
-      /Connection terminated|timeout exceeded when trying to connect/i.test(error.message))
-  );
-}
-
-// Connection (08), resources (53), operator intervention such as a shutdown (57), system (58), a rollback
-// to retry such as a deadlock (40), a lock or statement timeout (55P03, 57014), a database not accepting
-// connections during maintenance (55000, ALLOW_CONNECTIONS false), a standby not yet promoted after a
-// failover (25006), a session ended for idling in a transaction (25P03): the request may succeed later.
-// Data and integrity errors (22, 23), syntax and undefined objects (42), and internal errors (XX) are the
-// service's to prevent, not the client's to retry; wrong credentials (28) and a missing database (3D) are
-// the operator's to fix.
-const TRANSIENT_SQLSTATE = /^(08|53|57|58|40)|^55P03$|^55000$|^25006$|^25P03$/;

@@ -1,4 +1,5 @@
-import type { Store } from "../store.js";
+import { processPendingSubmissions } from "../../processing/process-submissions.js";
+import type { OrganisationStore, Store, SubmissionStore } from "../store.js";
 import { createAccessChangeListener } from "./access-changes.js";
 import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from "./api-keys-sql.js";
 import { findBatch } from "./batches-sql.js";
@@ -13,7 +14,7 @@ import {
   setOrganisationEnabled,
 } from "./organisations-sql.js";
 import { createPostgresPool, inTransaction, type PostgresPoolOptions } from "./postgres-pool.js";
-import { processPendingSubmissions } from "./process-submissions.js";
+import { createPostgresProcessing } from "./postgres-processing.js";
 import {
   countPendingSubmissions,
   findSubmission,
@@ -35,6 +36,28 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     await pool.end();
     throw error;
   }
+  const processing = createPostgresProcessing(pool);
+  const organisationStore: OrganisationStore = {
+    createOrganisation: (input) => insertOrganisation(pool, input),
+    setOrganisationEnabled: (trkref, enabled) => setOrganisationEnabled(pool, trkref, enabled, schema),
+    findOrganisation: (trkref) => findOrganisation(pool, trkref),
+    listOrganisations: () => listOrganisations(pool),
+    createApiKey: (input) => inTransaction(pool, (client) => insertApiKey(client, input)),
+    findApiKey: (id) => findApiKey(pool, id),
+    listApiKeys: () => listApiKeys(pool),
+    revokeApiKey: (id) => revokeApiKey(pool, id, schema),
+    watchAccessChanges: (listener) => accessChanges.watch(listener),
+  };
+  const submissionStore: SubmissionStore = {
+    findSubmission: (id) => findSubmission(pool, id),
+    listSubmissionsForOrder: (trkref, orderRef) => listSubmissionsForOrder(pool, trkref, orderRef),
+    findBatch: async (id) => {
+      const batch = await findBatch(pool, id);
+      return batch && { ...batch, submissions: await listSubmissionsForBatch(pool, id) };
+    },
+    countPendingSubmissions: () => countPendingSubmissions(pool),
+    oldestPendingAcceptedAt: () => oldestPendingAcceptedAt(pool),
+  };
   return {
     kind: "postgres",
     migrate: () => migratePostgres(connection, schema),
@@ -51,27 +74,12 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
       await accessChanges.close();
       await pool.end();
     },
-    createOrganisation: (input) => insertOrganisation(pool, input),
-    setOrganisationEnabled: (trkref, enabled) => setOrganisationEnabled(pool, trkref, enabled, schema),
-    findOrganisation: (trkref) => findOrganisation(pool, trkref),
-    listOrganisations: () => listOrganisations(pool),
-    createApiKey: (input) => inTransaction(pool, (client) => insertApiKey(client, input)),
-    findApiKey: (id) => findApiKey(pool, id),
-    listApiKeys: () => listApiKeys(pool),
-    revokeApiKey: (id) => revokeApiKey(pool, id, schema),
-    watchAccessChanges: (listener) => accessChanges.watch(listener),
+    ...organisationStore,
     commitIntake: (writes) => inTransaction(pool, (client) => commitIntake(client, writes)),
-    findSubmission: (id) => findSubmission(pool, id),
-    listSubmissionsForOrder: (trkref, orderRef) => listSubmissionsForOrder(pool, trkref, orderRef),
-    findBatch: async (id) => {
-      const batch = await findBatch(pool, id);
-      return batch && { ...batch, submissions: await listSubmissionsForBatch(pool, id) };
-    },
+    ...submissionStore,
     findIdempotencyRecord: (keyId, key, now) => findIdempotencyRecord(pool, keyId, key, now),
     purgeExpiredIdempotencyRecords: (now) => purgeExpiredIdempotencyRecords(pool, now),
-    countPendingSubmissions: () => countPendingSubmissions(pool),
-    oldestPendingAcceptedAt: () => oldestPendingAcceptedAt(pool),
-    processPendingSubmissions: (limit) => processPendingSubmissions(pool, limit),
+    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit),
     findOrder: (trkref, orderRef) => findOrder(pool, trkref, orderRef),
   };
 }

@@ -1,6 +1,7 @@
 import type pg from "pg";
-import type { NormalisedOrder } from "../../domain/normalised-order.js";
-import type { NewSubmission, SubmissionOutcome, SubmissionRecord } from "../store.js";
+import type { ClaimedSubmission, ProcessedSubmission, SubmissionFailure } from "../processing-io.js";
+import type { NewSubmission, SubmissionRecord } from "../store.js";
+import { submissionDocument } from "../stored-documents.js";
 import {
   SELECT_SUBMISSION_COLUMNS,
   type SubmissionColumns,
@@ -13,11 +14,10 @@ interface SubmissionRow extends Omit<SubmissionColumns, "accepted_at" | "process
   processed_at: Date | null;
 }
 
-/** An accepted submission claimed by a processor, locked until its transaction ends. */
-export interface ClaimedSubmission {
-  seq: number;
-  id: string;
-  document: NormalisedOrder;
+/** A claimed submission, locked until its transaction ends, with the order it names. */
+export interface ClaimedRow extends ClaimedSubmission {
+  trkref: string;
+  order_ref: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,8 +40,9 @@ export async function insertSubmissions(client: pg.PoolClient, submissions: NewS
   if (submissions.length === 0) return;
   const column = <T>(pick: (s: NewSubmission) => T) => submissions.map(pick);
   await client.query(
-    `INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status, accepted_at, batch_id)
-     SELECT id, trkref, order_ref, key_id, document, raw, 'accepted', accepted_at, batch_id
+    `INSERT INTO submissions (id, trkref, order_ref, key_id, document, document_version, raw, status,
+       accepted_at, batch_id)
+     SELECT id, trkref, order_ref, key_id, document, $9, raw, 'accepted', accepted_at, batch_id
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::timestamptz[],
        $8::uuid[]) WITH ORDINALITY AS s(id, trkref, order_ref, key_id, document, raw, accepted_at, batch_id, n)
      ORDER BY n`,
@@ -54,6 +55,7 @@ export async function insertSubmissions(client: pg.PoolClient, submissions: NewS
       column((s) => s.raw),
       column((s) => s.acceptedAt),
       column((s) => s.batchId ?? null),
+      submissionDocument.current,
     ],
   );
 }
@@ -112,11 +114,13 @@ export async function oldestPendingAcceptedAt(db: Queryable): Promise<string | n
 const HEAD_WINDOW = 4;
 const SEQ_SPAN = 4;
 
+const CLAIMED_COLUMNS = `s.seq, s.id, s.trkref, s.order_ref, s.document_version AS "documentVersion", s.document`;
+
 // An order's oldest pending submission in that window is its head: one older still would be pending and
 // older than the window's, so in the window too. Only seqs are sorted and grouped, and the rows to lock are
 // named by an array of them, so that documents are read for those rows alone.
 const CLAIM_HEADS = `WITH oldest AS (SELECT min(seq) AS seq FROM submissions WHERE status = 'accepted')
-  SELECT s.seq, s.id, s.document FROM submissions s
+  SELECT ${CLAIMED_COLUMNS} FROM submissions s
   WHERE s.status = 'accepted' AND s.seq = ANY(ARRAY(
     SELECT min(w.seq) FROM (
       SELECT seq, trkref, order_ref FROM submissions
@@ -128,7 +132,7 @@ const CLAIM_HEADS = `WITH oldest AS (SELECT min(seq) AS seq FROM submissions WHE
 // For each head, its order's next pending submissions by seq, from the per-order index; then the oldest
 // `$2` of them all. One order's submissions become visible in seq order (the intake locks), so every
 // pending submission of a head's order comes after the head.
-const CLAIM_FOLLOWERS = `SELECT s.seq, s.id, s.document FROM submissions s
+const CLAIM_FOLLOWERS = `SELECT ${CLAIMED_COLUMNS} FROM submissions s
   WHERE s.status = 'accepted' AND s.seq = ANY(ARRAY(
     SELECT f.seq FROM submissions h CROSS JOIN LATERAL (
       SELECT e.seq FROM submissions e
@@ -138,38 +142,35 @@ const CLAIM_FOLLOWERS = `SELECT s.seq, s.id, s.document FROM submissions s
     ORDER BY f.seq LIMIT $2))
   ORDER BY s.seq FOR UPDATE`;
 
-export async function claimSubmissions(client: pg.PoolClient, limit: number): Promise<ClaimedSubmission[]> {
-  const { rows: heads } = await client.query<ClaimedSubmission>(CLAIM_HEADS, [
+export async function claimSubmissions(client: pg.PoolClient, limit: number): Promise<ClaimedRow[]> {
+  const { rows: heads } = await client.query<ClaimedRow>(CLAIM_HEADS, [
     limit,
     limit * HEAD_WINDOW,
     limit * HEAD_WINDOW * SEQ_SPAN,
   ]);
   if (heads.length === 0 || heads.length >= limit) return heads;
   // Plain FOR UPDATE, never SKIP LOCKED here: skipping one would apply a later submission before it.
-  const { rows: followers } = await client.query<ClaimedSubmission>(CLAIM_FOLLOWERS, [
+  const { rows: followers } = await client.query<ClaimedRow>(CLAIM_FOLLOWERS, [
     heads.map((head) => head.seq),
     limit - heads.length,
   ]);
   return [...heads, ...followers].sort((a, b) => a.seq - b.seq);
 }
 
-/** Marks the submissions processed, each with its outcome (`outcomes[i]` is `seqs[i]`'s): one statement. */
-export async function markProcessed(
-  client: pg.PoolClient,
-  seqs: number[],
-  outcomes: SubmissionOutcome[],
-  at: string,
-) {
+/** Marks the submissions processed, each with its outcome: one statement. */
+export async function markProcessed(client: pg.PoolClient, processed: ProcessedSubmission[], at: string) {
   await client.query(
     `UPDATE submissions s SET status = 'processed', outcome = u.outcome, processed_at = $3
      FROM unnest($1::bigint[], $2::text[]) AS u(seq, outcome) WHERE s.seq = u.seq`,
-    [seqs, outcomes, at],
+    [processed.map((p) => p.seq), processed.map((p) => p.outcome), at],
   );
 }
 
-export async function markFailed(client: pg.PoolClient, seq: number, reason: string, at: string) {
+/** Marks the submissions failed, each with its reason: one statement. */
+export async function markFailed(client: pg.PoolClient, failures: SubmissionFailure[], at: string) {
   await client.query(
-    "UPDATE submissions SET status = 'failed', failure_reason = $1, processed_at = $2 WHERE seq = $3",
-    [reason, at, seq],
+    `UPDATE submissions s SET status = 'failed', failure_reason = u.reason, processed_at = $3
+     FROM unnest($1::bigint[], $2::text[]) AS u(seq, reason) WHERE s.seq = u.seq`,
+    [failures.map((f) => f.seq), failures.map((f) => f.reason), at],
   );
 }

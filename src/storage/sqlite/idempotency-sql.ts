@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { IdempotencyRecord } from "../store.js";
+import { replayedHeaders } from "../stored-documents.js";
 
 interface IdempotencyRow {
   key_id: string;
@@ -7,6 +8,7 @@ interface IdempotencyRow {
   fingerprint: string;
   status_code: number;
   headers: string;
+  headers_version: number;
   body: string;
   created_at: string;
   expires_at: string;
@@ -16,7 +18,7 @@ interface IdempotencyRow {
 export function createIdempotencyQueries(db: Database.Database) {
   const insert =
     db.prepare(`INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code,
-    headers, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    headers, headers_version, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (key_id, idempotency_key) DO NOTHING`);
   const findLive = db.prepare(
     "SELECT * FROM idempotency_records WHERE key_id = ? AND idempotency_key = ? AND expires_at > ?",
@@ -39,6 +41,7 @@ export function createIdempotencyQueries(db: Database.Database) {
         r.fingerprint,
         r.statusCode,
         JSON.stringify(r.headers),
+        replayedHeaders.current,
         r.body,
         r.createdAt,
         r.expiresAt,
@@ -53,7 +56,7 @@ export function createIdempotencyQueries(db: Database.Database) {
         idempotencyKey: row.idempotency_key,
         fingerprint: row.fingerprint,
         statusCode: row.status_code,
-        headers: JSON.parse(row.headers) as Record<string, string>,
+        headers: replayedHeaders.decode(row.headers_version, row.headers),
         body: row.body,
         createdAt: row.created_at,
         expiresAt: row.expires_at,

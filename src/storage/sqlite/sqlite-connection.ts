@@ -17,12 +17,3 @@ export function openSqliteDatabase(path: string): Database.Database {
   db.pragma("busy_timeout = 5000");
   return db;
 }
-
-/**
- * Errors that mean the database could not do the work now (closed, busy, disk full, I/O), as opposed to
- * defects in the service: only these are answered 503 with Retry-After.
- */
-export function isSqliteDriverError(error: unknown): boolean {
-  if (error instanceof Database.SqliteError) return true;
-  return error instanceof TypeError && /database connection is not open/.test(error.message);
-}

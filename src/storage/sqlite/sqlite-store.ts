@@ -1,12 +1,20 @@
-import type { AccessChange, IntakeCommitOutcome, IntakeWrite, Store } from "../store.js";
+import { processPendingSubmissions } from "../../processing/process-submissions.js";
+import type {
+  AccessChange,
+  IntakeCommitOutcome,
+  IntakeWrite,
+  OrganisationStore,
+  Store,
+  SubmissionStore,
+} from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
 import { createIdempotencyQueries } from "./idempotency-sql.js";
 import { migrateSqlite } from "./migrate.js";
 import { createOrderQueries } from "./orders-sql.js";
 import { createOrganisationQueries } from "./organisations-sql.js";
-import { createSubmissionProcessing } from "./process-submissions.js";
 import { openSqliteDatabase } from "./sqlite-connection.js";
+import { createSqliteProcessing } from "./sqlite-processing.js";
 import { createSubmissionQueries } from "./submissions-sql.js";
 
 /**
@@ -40,7 +48,31 @@ export function createSqliteStore(path: string): Store {
     }),
   );
 
-  const processPending = createSubmissionProcessing(db, submissions, orders);
+  const processing = createSqliteProcessing(db, submissions, orders);
+
+  const organisationStore: OrganisationStore = {
+    createOrganisation: async (input) => organisations.create(input),
+    setOrganisationEnabled: async (trkref, enabled) => organisations.setEnabled(trkref, enabled),
+    findOrganisation: async (trkref) => organisations.find(trkref),
+    listOrganisations: async () => organisations.list(),
+    createApiKey: async (input) => apiKeys.create(input),
+    findApiKey: async (id) => apiKeys.find(id),
+    listApiKeys: async () => apiKeys.list(),
+    revokeApiKey: async (id) => apiKeys.revoke(id),
+    watchAccessChanges: async (listener) => externalChanges.listen(listener),
+  };
+  const submissionStore: SubmissionStore = {
+    findSubmission: async (id) => submissions.find(id),
+    listSubmissionsForOrder: async (trkref, orderRef) => submissions.listForOrder(trkref, orderRef),
+    findBatch: async (id) => {
+      const batch = batches.find(id);
+      if (!batch) return undefined;
+      const ids = batch.results.flatMap((result) => (result.status === "accepted" ? [result.id] : []));
+      return { ...batch, submissions: submissions.findMany(ids) };
+    },
+    countPendingSubmissions: async () => submissions.countPending(),
+    oldestPendingAcceptedAt: async () => submissions.oldestPendingAcceptedAt(),
+  };
 
   return {
     kind: "sqlite",
@@ -55,29 +87,12 @@ export function createSqliteStore(path: string): Store {
       externalChanges.stop();
       db.close();
     },
-    createOrganisation: async (input) => organisations.create(input),
-    setOrganisationEnabled: async (trkref, enabled) => organisations.setEnabled(trkref, enabled),
-    findOrganisation: async (trkref) => organisations.find(trkref),
-    listOrganisations: async () => organisations.list(),
-    createApiKey: async (input) => apiKeys.create(input),
-    findApiKey: async (id) => apiKeys.find(id),
-    listApiKeys: async () => apiKeys.list(),
-    revokeApiKey: async (id) => apiKeys.revoke(id),
-    watchAccessChanges: async (listener) => externalChanges.listen(listener),
+    ...organisationStore,
     commitIntake: async (writes) => commitIntake.immediate(writes),
-    findSubmission: async (id) => submissions.find(id),
-    listSubmissionsForOrder: async (trkref, orderRef) => submissions.listForOrder(trkref, orderRef),
-    findBatch: async (id) => {
-      const batch = batches.find(id);
-      if (!batch) return undefined;
-      const ids = batch.results.flatMap((result) => (result.status === "accepted" ? [result.id] : []));
-      return { ...batch, submissions: submissions.findMany(ids) };
-    },
+    ...submissionStore,
     findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
-    countPendingSubmissions: async () => submissions.countPending(),
-    oldestPendingAcceptedAt: async () => submissions.oldestPendingAcceptedAt(),
-    processPendingSubmissions: async (limit) => processPending(limit),
+    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
   };
 }

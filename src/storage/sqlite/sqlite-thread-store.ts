@@ -3,10 +3,11 @@ import {
   type AccessChange,
   type Store,
   StoreConflictError,
+  StoreDefectError,
   StoreNotFoundError,
   StoreUnavailableError,
 } from "../store.js";
-import type { StoreCall, StoreReply } from "./sqlite-thread-worker.js";
+import type { ErrorDescription, StoreCall, StoreReply } from "./sqlite-thread-worker.js";
 
 // Built, the worker is the .js file beside this one. Run from the TypeScript sources (tests, the benchmark),
 // it is the .ts file, which needs the TypeScript loader registered in the worker first: a worker does not
@@ -25,29 +26,37 @@ function startWorker(path: string): Worker {
   return new Worker(loader, { eval: true, workerData: { path } });
 }
 
-const verdicts: Record<string, new (message: string) => Error> = {
+/** The store's own errors, raised again on this thread with their class. */
+const storeErrors: Record<string, new (message: string, options?: ErrorOptions) => Error> = {
   StoreConflictError,
   StoreNotFoundError,
+  StoreUnavailableError,
+  StoreDefectError,
 };
 
 /** The store's methods this thread forwards to the store's own; the rest it answers itself. */
 type ForwardedMethod = Exclude<keyof Store, "kind" | "watchAccessChanges" | "close">;
 
-/**
- * Raises, on this thread, the error the store raised on its own: its class for the store's verdicts, and
- * for anything else its name, code and the store thread's stack, so that a defect logged here says where it
- * happened there.
- */
-function toError(error: Extract<StoreReply, { error: unknown }>["error"]): Error {
-  const Verdict = verdicts[error.name];
-  if (Verdict) return new Verdict(error.message);
-  const cause = Object.assign(new Error(error.message), {
+/** An error with the name, code and stack it had on the store's thread. */
+const described = (error: ErrorDescription, options?: ErrorOptions): Error =>
+  Object.assign(new Error(error.message, options), {
     name: error.name,
-    code: error.code,
+    ...(error.code !== undefined && { code: error.code }),
     ...(error.stack !== undefined && { stack: error.stack }),
   });
-  if (error.driver) return new StoreUnavailableError(`SQLite: ${error.message}`, { cause });
-  return cause;
+
+/**
+ * Raises, on this thread, the error the store raised on its own: the store's errors with their class (the
+ * guard on that thread already classified the driver's), anything else by name and code; each with the
+ * store thread's stack and its cause, so that a defect logged here says where it happened there.
+ */
+function toError(error: ErrorDescription & { cause?: ErrorDescription }): Error {
+  const cause = error.cause && described(error.cause);
+  const StoreError = storeErrors[error.name];
+  if (!StoreError) return described(error, cause && { cause });
+  const raised = new StoreError(error.message, cause && { cause });
+  if (error.stack !== undefined) raised.stack = error.stack;
+  return raised;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
+import type { ClaimedSubmission } from "../processing-io.js";
 import type { NewSubmission, SubmissionOutcome, SubmissionRecord } from "../store.js";
+import { submissionDocument } from "../stored-documents.js";
 import {
   SELECT_SUBMISSION_COLUMNS,
   SUBMISSION_COLUMNS,
@@ -7,17 +9,10 @@ import {
   toSubmissionRecord,
 } from "../submission-columns.js";
 
-/** An accepted submission taken by the processor; its document is parsed when it is applied. */
-export interface PendingSubmission {
-  seq: number;
-  id: string;
-  document: string;
-}
-
 /** Prepared statements for the submissions table. */
 export function createSubmissionQueries(db: Database.Database) {
-  const insert = db.prepare(`INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status,
-    accepted_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`);
+  const insert = db.prepare(`INSERT INTO submissions (id, trkref, order_ref, key_id, document,
+    document_version, raw, status, accepted_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`);
   const findOne = db.prepare(`${SELECT_SUBMISSION_COLUMNS} WHERE id = ?`);
   // Settled submissions through their per-order index; pending ones through the pending queue, which the
   // processor keeps short (its length is the backlog that /metrics shows).
@@ -33,7 +28,8 @@ export function createSubmissionQueries(db: Database.Database) {
     "SELECT accepted_at FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT 1",
   );
   const selectPending = db.prepare(
-    "SELECT seq, id, document FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT ?",
+    `SELECT seq, id, document_version AS documentVersion, document FROM submissions
+       WHERE status = 'accepted' ORDER BY seq LIMIT ?`,
   );
   const markProcessed = db.prepare(
     "UPDATE submissions SET status = 'processed', outcome = ?, processed_at = ? WHERE seq = ?",
@@ -53,6 +49,7 @@ export function createSubmissionQueries(db: Database.Database) {
         order.order_ref,
         s.keyId,
         document,
+        submissionDocument.current,
         s.raw,
         s.acceptedAt,
         s.batchId ?? null,
@@ -73,7 +70,7 @@ export function createSubmissionQueries(db: Database.Database) {
     countPending: (): number => (countPending.get() as { n: number }).n,
     oldestPendingAcceptedAt: (): string | null =>
       (oldestPending.get() as { accepted_at: string } | undefined)?.accepted_at ?? null,
-    selectPending: (limit: number): PendingSubmission[] => selectPending.all(limit) as PendingSubmission[],
+    selectPending: (limit: number): ClaimedSubmission[] => selectPending.all(limit) as ClaimedSubmission[],
     markProcessed: (seq: number, outcome: SubmissionOutcome, at: string) =>
       markProcessed.run(outcome, at, seq),
     markFailed: (seq: number, reason: string, at: string) => markFailed.run(reason, at, seq),

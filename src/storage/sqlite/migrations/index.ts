@@ -3,10 +3,12 @@ import { sql as initial } from "./001-initial.js";
 import { sql as batchesAndIdempotency } from "./002-batches-and-idempotency.js";
 import { sql as leanSubmissionIndexes } from "./003-lean-submission-indexes.js";
 import { sql as heartbeat } from "./004-heartbeat.js";
+import { sql as documentVersions } from "./005-document-versions.js";
 
 export const migrations: Migration[] = [
   { version: 1, name: "initial", sql: initial },
   { version: 2, name: "batches-and-idempotency", sql: batchesAndIdempotency },
   { version: 3, name: "lean-submission-indexes", sql: leanSubmissionIndexes },
   { version: 4, name: "heartbeat", sql: heartbeat },
+  { version: 5, name: "document-versions", sql: documentVersions },
 ];

@@ -1,0 +1,142 @@
+import type { SubmissionOutcome } from "../domain/apply-submission.js";
+import { applySubmissionsInOrder, type SubmissionToApply } from "../domain/apply-submissions-in-order.js";
+import type {
+  ClaimedSubmission,
+  ProcessingDatabase,
+  ProcessingDefect,
+  ProcessingReport,
+  ProcessingTransaction,
+  SubmissionFailure,
+} from "../storage/processing-io.js";
+import { StoredDocumentError, submissionDocument } from "../storage/stored-documents.js";
+
+/** The reason served to the merchant for a submission a defect of the service failed; the log has the rest. */
+export const DEFECT_FAILURE_REASON =
+  "The order could not be processed because of an internal error; the operator has been told";
+
+const describeDefect = (submissionId: string, error: unknown): ProcessingDefect => {
+  const { name = "Error", message = String(error), stack } = (error ?? {}) as Partial<Error>;
+  return { submissionId, name, message, ...(stack !== undefined && { stack }) };
+};
+
+/** A submission whose document is read, ready to apply, or one whose document is not: a defect. */
+type Decoded =
+  | { claimed: ClaimedSubmission; apply: SubmissionToApply }
+  | { claimed: ClaimedSubmission; unreadable: unknown };
+
+function decode(claimed: ClaimedSubmission): Decoded {
+  try {
+    return {
+      claimed,
+      apply: { id: claimed.id, order: submissionDocument.decode(claimed.documentVersion, claimed.document) },
+    };
+  } catch (error) {
+    return { claimed, unreadable: error };
+  }
+}
+
+/**
+ * Applies submissions to their orders with a fixed number of statements however many there are: their
+ * orders are read in one go, the domain applies each to its order as the ones before it left it
+ * (`applySubmissionsInOrder`), each changed order is written once, and the outcomes are marked together.
+ */
+async function applyTogether(tx: ProcessingTransaction, submissions: Decoded[], now: string): Promise<void> {
+  const readable = submissions.flatMap((s) => ("apply" in s ? [s] : []));
+  if (readable.length === 0) return;
+  const stored = await tx.findOrders(readable.map((s) => s.apply.order));
+  const { outcomes, changed } = applySubmissionsInOrder(
+    stored,
+    readable.map((s) => s.apply),
+  );
+  await tx.saveOrders(changed, now);
+  await tx.markProcessed(
+    readable.map((s, index) => ({ seq: s.claimed.seq, outcome: outcomes[index] as SubmissionOutcome })),
+    now,
+  );
+}
+
+/**
+ * Fails the submissions whose documents cannot be read: defects, each reported. The reason says what is
+ * wrong with the document in the service's own words, which name no value of it.
+ */
+function failUnreadable(submissions: Decoded[], defects: ProcessingDefect[]): SubmissionFailure[] {
+  return submissions.flatMap((s) => {
+    if (!("unreadable" in s)) return [];
+    defects.push(describeDefect(s.claimed.id, s.unreadable));
+    const what = s.unreadable instanceof StoredDocumentError ? ` (${s.unreadable.message})` : "";
+    return [
+      {
+        seq: s.claimed.seq,
+        reason: `The order as stored could not be read${what}; the operator has been told`,
+      },
+    ];
+  });
+}
+
+/**
+ * Applies each submission in a savepoint of its own, so that one that cannot be applied fails alone: with
+ * the database's reason when the database refused its data, with a generic reason (and a report) when a
+ * defect stopped it. A database that cannot serve aborts the whole batch, which is taken again later.
+ */
+async function applyOneByOne(
+  database: ProcessingDatabase,
+  tx: ProcessingTransaction,
+  submissions: Decoded[],
+  now: string,
+  defects: ProcessingDefect[],
+): Promise<SubmissionFailure[]> {
+  const failures: SubmissionFailure[] = [];
+  for (const submission of submissions) {
+    if (!("apply" in submission)) continue;
+    try {
+      await tx.inSavepoint(() => applyTogether(tx, [submission], now));
+    } catch (error) {
+      const kind = database.classifyError(error);
+      if (kind === "unavailable") throw error;
+      if (kind === "refused") {
+        failures.push({
+          seq: submission.claimed.seq,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      } else {
+        defects.push(describeDefect(submission.claimed.id, error));
+        failures.push({ seq: submission.claimed.seq, reason: DEFECT_FAILURE_REASON });
+      }
+    }
+  }
+  return failures;
+}
+
+async function processBatch(database: ProcessingDatabase, limit: number, oneByOne: boolean) {
+  return database.inTransaction(async (tx): Promise<ProcessingReport> => {
+    const submissions = (await tx.claimPending(limit)).map(decode);
+    if (submissions.length === 0) return { taken: 0, defects: [] };
+    const now = new Date().toISOString();
+    const defects: ProcessingDefect[] = [];
+    const failures = failUnreadable(submissions, defects);
+    if (oneByOne) failures.push(...(await applyOneByOne(database, tx, submissions, now, defects)));
+    else await applyTogether(tx, submissions, now);
+    if (failures.length > 0) await tx.markFailed(failures, now);
+    return { taken: submissions.length, defects };
+  });
+}
+
+/**
+ * The processing pipeline, written once for every store: takes up to `limit` accepted submissions in
+ * acceptance order (the adapter's claim keeps each order to one processor), applies them to their orders
+ * and records their outcomes, all in one transaction. A batch first runs with no savepoints, for a few
+ * statements in all; only if one of its submissions cannot be applied is it rolled back and run again one
+ * submission at a time, each in a savepoint, so that the one fails alone and the others go on. An error
+ * that means the database cannot serve propagates: nothing of the batch is kept, and it is taken again.
+ */
+export async function processPendingSubmissions(
+  database: ProcessingDatabase,
+  limit: number,
+): Promise<ProcessingReport> {
+  try {
+    return await processBatch(database, limit, false);
+  } catch (error) {
+    if (database.classifyError(error) === "unavailable") throw error;
+    return processBatch(database, limit, true);
+  }
+}

@@ -1,0 +1,78 @@
+import type { SubmissionOutcome } from "../domain/apply-submission.js";
+import type { ChangedOrder } from "../domain/apply-submissions-in-order.js";
+import type { NormalisedOrder } from "../domain/normalised-order.js";
+import type { ClassifyDatabaseError } from "./database-errors.js";
+
+/** An accepted submission as a processor takes it: its document as stored, decoded by the pipeline. */
+export interface ClaimedSubmission {
+  seq: number;
+  id: string;
+  /** The shape the document was written in (`stored-documents.ts`). */
+  documentVersion: number;
+  /** The stored document: JSON text, or the value the driver already parsed from it. */
+  document: unknown;
+}
+
+/** A submission applied to its order, and what it made of it. */
+export interface ProcessedSubmission {
+  seq: number;
+  outcome: SubmissionOutcome;
+}
+
+/** A submission that could not be applied, and the reason served to the merchant. */
+export interface SubmissionFailure {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * The reads and writes of one processing transaction, in the adapter's own SQL. Nothing here decides
+ * anything: the pipeline (`src/processing/process-submissions.ts`) says what to read and what to write.
+ */
+export interface ProcessingTransaction {
+  /**
+   * Takes up to `limit` accepted submissions in seq order, held against every other processor until the
+   * transaction ends, such that no other processor holds a submission of the same orders.
+   */
+  claimPending(limit: number): Promise<ClaimedSubmission[]>;
+  /** The stored orders among those named, by `orderKey`. */
+  findOrders(named: { trkref: string; order_ref: string }[]): Promise<Map<string, NormalisedOrder>>;
+  /** Writes each order (created, or replaced with its creation time kept) with its items. */
+  saveOrders(changed: ChangedOrder[], now: string): Promise<void>;
+  markProcessed(processed: ProcessedSubmission[], now: string): Promise<void>;
+  markFailed(failures: SubmissionFailure[], now: string): Promise<void>;
+  /** Runs `work` in a savepoint: if it throws, what it wrote is undone and the transaction goes on. */
+  inSavepoint<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** What an adapter gives the processing pipeline: transactions, and what its driver's errors mean. */
+export interface ProcessingDatabase {
+  /** Runs `work` in one transaction, committed if it resolves and rolled back if it throws. */
+  inTransaction<T>(work: (tx: ProcessingTransaction) => Promise<T>): Promise<T>;
+  classifyError: ClassifyDatabaseError;
+}
+
+/** A defect met while processing one submission: the submission failed, and this says why. */
+export interface ProcessingDefect {
+  submissionId: string;
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** What one run of the pipeline did: how many submissions it took, and the defects it met. */
+export interface ProcessingReport {
+  taken: number;
+  defects: ProcessingDefect[];
+}
+
+/** The processing pipeline as the processor runs it, where the store's connection is. */
+export interface ProcessingStore {
+  /**
+   * Takes up to `limit` accepted submissions in acceptance order, applies each to its order, and commits
+   * the orders and the submissions' outcomes together: the pipeline in `src/processing/process-submissions.ts`,
+   * run where the store's connection is (on SQLite, its thread). Says how many it took and which defects
+   * failed a submission.
+   */
+  processPendingSubmissions(limit: number): Promise<ProcessingReport>;
+}

@@ -1,0 +1,67 @@
+import type Database from "better-sqlite3";
+import { orderKey } from "../../domain/apply-submissions-in-order.js";
+import type { NormalisedOrder } from "../../domain/normalised-order.js";
+import type { ProcessingDatabase, ProcessingTransaction } from "../processing-io.js";
+import type { createOrderQueries } from "./orders-sql.js";
+import { classifySqliteError } from "./sqlite-errors.js";
+import type { createSubmissionQueries } from "./submissions-sql.js";
+
+/**
+ * The processing pipeline's I/O on SQLite. BEGIN IMMEDIATE takes the write lock for the whole batch, so one
+ * processor at a time holds it, and the batch is one commit (one fsync). The pipeline is asynchronous, as
+ * PostgreSQL's I/O must be, so its transaction spans several awaits: the store runs its calls one at a time
+ * (`serialise-calls.ts`), so that no other call on this connection runs inside it.
+ */
+export function createSqliteProcessing(
+  db: Database.Database,
+  submissions: ReturnType<typeof createSubmissionQueries>,
+  orders: ReturnType<typeof createOrderQueries>,
+): ProcessingDatabase {
+  const tx: ProcessingTransaction = {
+    claimPending: async (limit) => submissions.selectPending(limit),
+    async findOrders(named) {
+      const found = new Map<string, NormalisedOrder>();
+      for (const { trkref, order_ref } of named) {
+        const key = orderKey({ trkref, order_ref });
+        if (found.has(key)) continue;
+        const stored = orders.find(trkref, order_ref);
+        if (stored) found.set(key, stored.order);
+      }
+      return found;
+    },
+    async saveOrders(changed, now) {
+      for (const { order, lastSubmissionId } of changed) orders.save(order, lastSubmissionId, now);
+    },
+    async markProcessed(processed, now) {
+      for (const { seq, outcome } of processed) submissions.markProcessed(seq, outcome, now);
+    },
+    async markFailed(failures, now) {
+      for (const { seq, reason } of failures) submissions.markFailed(seq, reason, now);
+    },
+    async inSavepoint(work) {
+      db.exec("SAVEPOINT apply_one");
+      try {
+        const result = await work();
+        db.exec("RELEASE apply_one");
+        return result;
+      } catch (error) {
+        db.exec("ROLLBACK TO apply_one; RELEASE apply_one");
+        throw error;
+      }
+    },
+  };
+  return {
+    async inTransaction(work) {
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await work(tx);
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      }
+    },
+    classifyError: classifySqliteError,
+  };
+}

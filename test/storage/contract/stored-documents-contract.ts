@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type OpenFixture, order, submission, useFreshFixture } from "./contract-fixture.js";
+
+/** A string as an SQL literal that both databases take. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+const PREVIOUS_SUBMISSION_ID = "01900000-0000-7000-8000-0000000a0001";
+const PREVIOUS_BATCH_ID = "01900000-0000-7000-8000-0000000b0001";
+
+/**
+ * Stored documents are read back through a checked decoder by their version: what the previous release
+ * wrote (no version column then, so the default, 1) is processed and read as this release's own, and a
+ * document no known version describes fails as a defect rather than being cast and applied.
+ */
+export function storedDocumentsContract(open: OpenFixture): void {
+  describe("stored documents: versioned and checked when read back", () => {
+    const fixture = useFreshFixture(open);
+
+    it("processes a submission written by the previous release, which wrote no version", async () => {
+      const { store, exec } = fixture();
+      const document = order("PREV-1", { fulfilment_date: "2021-09-27" });
+      // The previous release's statement: the columns it knew, none of them the version.
+      await exec(`INSERT INTO submissions (id, trkref, order_ref, key_id, document, raw, status, accepted_at)
+        VALUES (${literal(PREVIOUS_SUBMISSION_ID)}, 'ACME', 'PREV-1', 'oik_test', ${literal(JSON.stringify(document))},
+          ${literal(JSON.stringify(document))}, 'accepted', '2026-11-30T10:00:00.000Z')`);
+
+      const report = await store.processPendingSubmissions(10);
+      assert.deepEqual(report, { taken: 1, defects: [] });
+      const processed = await store.findSubmission(PREVIOUS_SUBMISSION_ID);
+      assert.equal(processed?.status, "processed");
+      assert.equal(processed?.outcome, "created");
+      assert.deepEqual((await store.findOrder("ACME", "PREV-1"))?.order, document);
+    });
+
+    it("reads back a batch record and an idempotency record written by the previous release", async () => {
+      const { store, exec } = fixture();
+      const results = [{ index: 0, order_ref: "B-1", status: "accepted", id: PREVIOUS_SUBMISSION_ID }];
+      await exec(`INSERT INTO batches (id, key_id, results, created_at)
+        VALUES (${literal(PREVIOUS_BATCH_ID)}, 'oik_test', ${literal(JSON.stringify(results))},
+          '2026-11-30T10:00:00.000Z')`);
+      await exec(`INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code, headers,
+          body, created_at, expires_at)
+        VALUES ('oik_test', 'retry-1', 'f1', 202, '{"location":"/x"}', '{"id":"x"}', '2026-11-30T10:00:00.000Z',
+          '2999-01-01T00:00:00.000Z')`);
+
+      assert.deepEqual((await store.findBatch(PREVIOUS_BATCH_ID))?.results, results);
+      const record = await store.findIdempotencyRecord("oik_test", "retry-1", "2026-12-01T00:00:00.000Z");
+      assert.deepEqual(record?.headers, { location: "/x" });
+      assert.equal(record?.body, '{"id":"x"}');
+    });
+
+    it("fails a submission whose document no known version describes, and processes the others", async () => {
+      const { store, exec } = fixture();
+      const [before, unknown, misshapen, after] = ["V-1", "V-2", "V-3", "V-4"].map((ref) =>
+        submission(order(ref)),
+      );
+      assert.ok(before && unknown && misshapen && after);
+      await store.commitIntake([{ submissions: [before, unknown, misshapen, after] }]);
+      await exec(`UPDATE submissions SET document_version = 99 WHERE id = ${literal(unknown.id)}`);
+      await exec(`UPDATE submissions SET document = '{"trkref":"ACME"}' WHERE id = ${literal(misshapen.id)}`);
+
+      const report = await store.processPendingSubmissions(10);
+      assert.equal(report.taken, 4);
+      assert.deepEqual(
+        report.defects.map((d) => [d.submissionId, d.name]),
+        [
+          [unknown.id, "StoredDocumentError"],
+          [misshapen.id, "StoredDocumentError"],
+        ],
+      );
+      const failed = await Promise.all([unknown, misshapen].map((s) => store.findSubmission(s.id)));
+      assert.deepEqual(
+        failed.map((s) => s?.status),
+        ["failed", "failed"],
+      );
+      assert.match(String(failed[0]?.failureReason), /unknown version 99/);
+      assert.match(String(failed[1]?.failureReason), /order_ref/);
+      for (const done of [before, after]) {
+        assert.equal((await store.findSubmission(done.id))?.outcome, "created", done.order.order_ref);
+      }
+      assert.equal(await store.findOrder("ACME", "V-2"), undefined);
+    });
+
+    it("refuses to read a batch record of a version it does not know", async () => {
+      const { store, exec } = fixture();
+      const results = [{ index: 0, order_ref: "B-1", status: "accepted", id: PREVIOUS_SUBMISSION_ID }];
+      await exec(`INSERT INTO batches (id, key_id, results, results_version, created_at)
+        VALUES (${literal(PREVIOUS_BATCH_ID)}, 'oik_test', ${literal(JSON.stringify(results))}, 7,
+          '2026-11-30T10:00:00.000Z')`);
+      await assert.rejects(store.findBatch(PREVIOUS_BATCH_ID), (error: unknown) => {
+        assert.equal((error as Error).name, "StoredDocumentError");
+        assert.match((error as Error).message, /unknown version 7/);
+        return true;
+      });
+    });
+  });
+}
