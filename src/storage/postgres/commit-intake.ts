@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { type IntakeCommitOutcome, type IntakeWrite, idempotencyScope } from "../store.js";
+import { planIntake } from "../plan-intake.js";
+import type { IntakeCommitOutcome, IntakeWrite } from "../store.js";
 import { insertBatches } from "./batches-sql.js";
 import { insertIdempotencyRecords } from "./idempotency-sql.js";
 import { insertSubmissions } from "./submissions-sql.js";
@@ -21,18 +22,10 @@ export async function commitIntake(
   writes: IntakeWrite[],
 ): Promise<IntakeCommitOutcome[]> {
   const records = writes.flatMap((write) => (write.idempotency ? [write.idempotency] : []));
-  const inserted = await insertIdempotencyRecords(client, records);
-  const claimed = new Set<string>();
-  const outcomes = writes.map((write): IntakeCommitOutcome => {
-    if (!write.idempotency) return "committed";
-    const scope = idempotencyScope(write.idempotency);
-    // The first write of a scope takes the record; a second one in the same group is a conflict too.
-    if (!inserted.has(scope) || claimed.has(scope)) return "idempotency_conflict";
-    claimed.add(scope);
-    return "committed";
-  });
-  const kept = writes.filter((_, index) => outcomes[index] === "committed");
-  const submissions = kept.flatMap((write) => write.submissions);
+  const { outcomes, batches, submissions } = planIntake(
+    writes,
+    await insertIdempotencyRecords(client, records),
+  );
   if (submissions.length > 0) {
     await client.query(
       `SELECT pg_advisory_xact_lock($1, k) FROM (
@@ -40,10 +33,7 @@ export async function commitIntake(
       [INTAKE_LOCK_SPACE, submissions.map((s) => s.order.trkref), submissions.map((s) => s.order.order_ref)],
     );
   }
-  await insertBatches(
-    client,
-    kept.flatMap((write) => (write.batch ? [write.batch] : [])),
-  );
+  await insertBatches(client, batches);
   await insertSubmissions(client, submissions);
   return outcomes;
 }

@@ -1,11 +1,13 @@
 import { processPendingSubmissions } from "../../processing/process-submissions.js";
-import type {
-  AccessChange,
-  IntakeCommitOutcome,
-  IntakeWrite,
-  OrganisationStore,
-  Store,
-  SubmissionStore,
+import { planIntake } from "../plan-intake.js";
+import {
+  type AccessChange,
+  type IntakeCommitOutcome,
+  type IntakeWrite,
+  idempotencyScope,
+  type OrganisationStore,
+  type Store,
+  type SubmissionStore,
 } from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
@@ -39,14 +41,18 @@ export function createSqliteStore(path: string): Store {
   const externalChanges = watchExternalCommits(db);
 
   // One transaction, hence one WAL fsync, for every write of the group.
-  const commitIntake = db.transaction((writes: IntakeWrite[]): IntakeCommitOutcome[] =>
-    writes.map((write) => {
-      if (write.idempotency && !idempotency.insertIfAbsent(write.idempotency)) return "idempotency_conflict";
-      if (write.batch) batches.insert(write.batch);
-      for (const submission of write.submissions) submissions.insert(submission);
-      return "committed";
-    }),
-  );
+  const commitIntake = db.transaction((writes: IntakeWrite[]): IntakeCommitOutcome[] => {
+    const inserted = new Set<string>();
+    for (const write of writes) {
+      if (write.idempotency && idempotency.insertIfAbsent(write.idempotency)) {
+        inserted.add(idempotencyScope(write.idempotency));
+      }
+    }
+    const plan = planIntake(writes, inserted);
+    for (const batch of plan.batches) batches.insert(batch);
+    for (const submission of plan.submissions) submissions.insert(submission);
+    return plan.outcomes;
+  });
 
   const processing = createSqliteProcessing(db, submissions, orders);
 
