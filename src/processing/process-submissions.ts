@@ -1,5 +1,6 @@
 import type { SubmissionOutcome } from "../domain/apply-submission.js";
 import { applySubmissionsInOrder, type SubmissionToApply } from "../domain/apply-submissions-in-order.js";
+import type { DatabaseErrorKind } from "../storage/database-errors.js";
 import type {
   ClaimedSubmission,
   ProcessingDatabase,
@@ -8,15 +9,39 @@ import type {
   ProcessingTransaction,
   SubmissionFailure,
 } from "../storage/processing-io.js";
+import { StoreDefectError, StoreUnavailableError } from "../storage/store.js";
 import { StoredDocumentError, submissionDocument } from "../storage/stored-documents.js";
 
 /** The reason served to the merchant for a submission a defect of the service failed; the log has the rest. */
 export const DEFECT_FAILURE_REASON =
   "The order could not be processed because of an internal error; the operator has been told";
 
+/**
+ * What an error met while processing means: the database's errors by the adapter's classification, the
+ * store's own verdict that it cannot serve now (a document of a newer release, a transaction the database
+ * ended) as `unavailable`, and anything else, an error of the service's own code, as `undefined`.
+ */
+function kindOf(database: ProcessingDatabase, error: unknown): DatabaseErrorKind | undefined {
+  if (error instanceof StoreUnavailableError) return "unavailable";
+  return database.classifyError(error);
+}
+
 const describeDefect = (submissionId: string, error: unknown): ProcessingDefect => {
-  const { name = "Error", message = String(error), stack } = (error ?? {}) as Partial<Error>;
-  return { submissionId, name, message, ...(stack !== undefined && { stack }) };
+  const {
+    name = "Error",
+    message = String(error),
+    stack,
+    code,
+  } = (error ?? {}) as Partial<Error> & {
+    code?: unknown;
+  };
+  return {
+    submissionId,
+    name,
+    message,
+    ...(typeof code === "string" && { code }),
+    ...(stack !== undefined && { stack }),
+  };
 };
 
 /** A submission whose document is read, ready to apply, or one whose document is not: a defect. */
@@ -31,14 +56,16 @@ function decode(claimed: ClaimedSubmission): Decoded {
       apply: { id: claimed.id, order: submissionDocument.decode(claimed.documentVersion, claimed.document) },
     };
   } catch (error) {
+    // A document of a newer release's shape waits for a processor of that release (see stored-documents.ts).
+    if (error instanceof StoreUnavailableError) throw error;
     return { claimed, unreadable: error };
   }
 }
 
 /**
- * Applies submissions to their orders with a fixed number of statements however many there are: their
- * orders are read in one go, the domain applies each to its order as the ones before it left it
- * (`applySubmissionsInOrder`), each changed order is written once, and the outcomes are marked together.
+ * Applies submissions to their orders: their orders are read in one go, the domain applies each to its
+ * order as the ones before it left it (`applySubmissionsInOrder`), each changed order is written once, and
+ * the outcomes are marked together (a few statements in all on PostgreSQL, whatever the number).
  */
 async function applyTogether(tx: ProcessingTransaction, submissions: Decoded[], now: string): Promise<void> {
   const readable = submissions.flatMap((s) => ("apply" in s ? [s] : []));
@@ -75,8 +102,11 @@ function failUnreadable(submissions: Decoded[], defects: ProcessingDefect[]): Su
 
 /**
  * Applies each submission in a savepoint of its own, so that one that cannot be applied fails alone: with
- * the database's reason when the database refused its data, with a generic reason (and a report) when a
- * defect stopped it. A database that cannot serve aborts the whole batch, which is taken again later.
+ * the database's reason when the database refused its data, with a generic reason (and a report) when the
+ * service's own code failed on it. Anything else aborts the whole batch, which is taken again later: a
+ * database that cannot serve, or one that fails as a defect (a table missing after a bad deploy, a
+ * privilege revoked), which would fail every submission alike; and so does a defect met by every
+ * submission of the batch, which is a broken release rather than one bad document.
  */
 async function applyOneByOne(
   database: ProcessingDatabase,
@@ -85,28 +115,36 @@ async function applyOneByOne(
   now: string,
   defects: ProcessingDefect[],
 ): Promise<SubmissionFailure[]> {
+  const readable = submissions.filter((s) => "apply" in s);
   const failures: SubmissionFailure[] = [];
-  for (const submission of submissions) {
-    if (!("apply" in submission)) continue;
+  let defective = 0;
+  let firstDefect: unknown;
+  for (const submission of readable) {
     try {
       await tx.inSavepoint(() => applyTogether(tx, [submission], now));
     } catch (error) {
-      const kind = database.classifyError(error);
-      if (kind === "unavailable") throw error;
+      const kind = kindOf(database, error);
       if (kind === "refused") {
-        failures.push({
-          seq: submission.claimed.seq,
-          reason: error instanceof Error ? error.message : String(error),
-        });
-      } else {
-        defects.push(describeDefect(submission.claimed.id, error));
-        failures.push({ seq: submission.claimed.seq, reason: DEFECT_FAILURE_REASON });
+        const reason = error instanceof Error ? error.message : String(error);
+        failures.push({ seq: submission.claimed.seq, reason });
+        continue;
       }
+      if (kind !== undefined) throw error;
+      defective += 1;
+      firstDefect ??= error;
+      defects.push(describeDefect(submission.claimed.id, error));
+      failures.push({ seq: submission.claimed.seq, reason: DEFECT_FAILURE_REASON });
     }
+  }
+  if (defective > 1 && defective === readable.length) {
+    throw new StoreDefectError(`Every submission of the batch (${defective}) failed on a defect`, {
+      cause: firstDefect,
+    });
   }
   return failures;
 }
 
+/** Claims a batch and applies it in one transaction, all together or (`oneByOne`) each in a savepoint. */
 async function processBatch(database: ProcessingDatabase, limit: number, oneByOne: boolean) {
   return database.inTransaction(async (tx): Promise<ProcessingReport> => {
     const submissions = (await tx.claimPending(limit)).map(decode);
@@ -124,10 +162,10 @@ async function processBatch(database: ProcessingDatabase, limit: number, oneByOn
 /**
  * The processing pipeline, written once for every store: takes up to `limit` accepted submissions in
  * acceptance order (the adapter's claim keeps each order to one processor), applies them to their orders
- * and records their outcomes, all in one transaction. A batch first runs with no savepoints, for a few
- * statements in all; only if one of its submissions cannot be applied is it rolled back and run again one
- * submission at a time, each in a savepoint, so that the one fails alone and the others go on. An error
- * that means the database cannot serve propagates: nothing of the batch is kept, and it is taken again.
+ * and records their outcomes, all in one transaction. A batch first runs with no savepoints; only if one of
+ * its submissions cannot be applied is it rolled back and run again one submission at a time, each in a
+ * savepoint, so that the one fails alone and the others go on. An error that means the database cannot
+ * serve propagates: nothing of the batch is kept, and it is taken again.
  */
 export async function processPendingSubmissions(
   database: ProcessingDatabase,
@@ -136,7 +174,7 @@ export async function processPendingSubmissions(
   try {
     return await processBatch(database, limit, false);
   } catch (error) {
-    if (database.classifyError(error) === "unavailable") throw error;
+    if (kindOf(database, error) === "unavailable") throw error;
     return processBatch(database, limit, true);
   }
 }

@@ -51,18 +51,28 @@ export function createProcessor(options: ProcessorOptions) {
     return taken;
   };
 
+  /** Reports outside the store's try: a callback that throws is neither the store failing nor fatal. */
+  const reportSafely = (result: ProcessingReport): number => {
+    try {
+      return report(result);
+    } catch (error) {
+      options.log.error({ err: error }, "reporting processed submissions failed");
+      return result.taken;
+    }
+  };
+
   async function runLoop(): Promise<void> {
     while (running) {
-      let taken = 0;
-      let failed = false;
+      let result: ProcessingReport | undefined;
       try {
-        taken = report(await options.store.processPendingSubmissions(options.batchSize));
+        result = await options.store.processPendingSubmissions(options.batchSize);
         outage.succeeded();
-        if (taken > 0) options.log.debug({ taken }, "submissions processed");
       } catch (error) {
-        failed = true;
         outage.failed(error);
       }
+      const failed = result === undefined;
+      const taken = result ? reportSafely(result) : 0;
+      if (taken > 0) options.log.debug({ taken }, "submissions processed");
       if (!running) break;
       // Any progress means there may be more: on PostgreSQL a batch takes one submission per order, so a
       // backlog of one busy order drains a submission per round and must not wait a poll between rounds.

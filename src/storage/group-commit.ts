@@ -32,6 +32,12 @@ interface Waiting<T, R> {
  * blocks the loop meanwhile, so its groups are what was read in one turn). A failed commit rejects its whole group with
  * StoreUnavailableError, or StoreDefectError when retrying cannot help; nothing of it was stored.
  */
+/** The store's verdict that retrying cannot help, or an error of the program itself (a bug in an adapter). */
+const isDefect = (error: unknown) =>
+  [StoreDefectError, TypeError, RangeError, ReferenceError, SyntaxError].some(
+    (kind) => error instanceof kind,
+  );
+
 export function createGroupCommitter<T, R = void>(options: GroupCommitOptions<T, R>) {
   let queue: Waiting<T, R>[] = [];
   let queuedWeight = 0;
@@ -62,10 +68,9 @@ export function createGroupCommitter<T, R = void>(options: GroupCommitOptions<T,
       runCallback(() => options.onCommit?.(group.length, performance.now() - started));
     } else {
       // A defect stays one (500): told to retry, clients would send the same write again forever.
-      const refusal =
-        failure instanceof StoreDefectError
-          ? failure
-          : new StoreUnavailableError("The commit failed; nothing of it was stored", { cause: failure });
+      const refusal = isDefect(failure)
+        ? failure
+        : new StoreUnavailableError("The commit failed; nothing of it was stored", { cause: failure });
       for (const waiting of group) waiting.reject(refusal);
       runCallback(() => options.onError?.(failure, group.length));
     }

@@ -57,6 +57,8 @@ export interface ProcessingDefect {
   submissionId: string;
   name: string;
   message: string;
+  /** The driver's code (an SQLSTATE, an SQLite result code), when it had one. */
+  code?: string;
   stack?: string;
 }
 

@@ -1,6 +1,7 @@
 import type { SubmissionOutcome } from "../domain/apply-submission.js";
 import type { NewBatch } from "./intake-store.js";
 
+/** Where a submission is: waiting to be processed, applied to its order, or failed with a reason. */
 export type SubmissionStatus = "accepted" | "processed" | "failed";
 /** What processing made of a submission; the domain decides it (`applySubmission`). */
 export type { SubmissionOutcome } from "../domain/apply-submission.js";

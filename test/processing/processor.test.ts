@@ -134,7 +134,7 @@ describe("processor meeting a defect of the service", () => {
     after(() => db.close());
     const faulty = withDefectSaving(
       createSqliteProcessing(db, createSubmissionQueries(db), createOrderQueries(db)),
-      "BUG",
+      (orderRef) => orderRef === "BUG",
     );
     const processor = createProcessor({
       store: {

@@ -23,7 +23,8 @@ export function classifyPostgresError(error: unknown): DatabaseErrorKind | undef
     return REFUSED_SQLSTATE.test(code) ? "refused" : "defect";
   }
   const code = String((error as { code?: unknown })?.code ?? "");
-  if (/^E[A-Z]+$/.test(code)) return "unavailable"; // ECONNREFUSED, ECONNRESET, ETIMEDOUT…
+  // ECONNREFUSED, ECONNRESET, ETIMEDOUT…, and a name server that did not answer now (EAI_AGAIN).
+  if (/^E[A-Z]+$/.test(code) || code === "EAI_AGAIN") return "unavailable";
   const lostConnection =
     error instanceof Error &&
     (isQueryTimeout(error) ||

@@ -2,8 +2,9 @@ import Database from "better-sqlite3";
 import type { DatabaseErrorKind } from "../database-errors.js";
 
 // Busy or locked past the busy timeout, out of disk or memory, I/O, a read-only or unopenable file, an
-// interrupted statement: the same call may succeed later. See https://www.sqlite.org/rescode.html.
-const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|INTERRUPT|PROTOCOL|NOLFS)/;
+// interrupted or aborted statement: the same call may succeed later. A corrupt file (CORRUPT, NOTADB) is the
+// operator's to repair, not the client's to retry. See https://www.sqlite.org/rescode.html.
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|INTERRUPT|PROTOCOL|NOLFS|ABORT)/;
 // A constraint (unique, check, not null, a trigger's RAISE), a value of the wrong type or too big to store.
 const REFUSED = /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/;
 

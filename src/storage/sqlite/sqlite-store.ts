@@ -16,7 +16,7 @@ import { migrateSqlite } from "./migrate.js";
 import { createOrderQueries } from "./orders-sql.js";
 import { createOrganisationQueries } from "./organisations-sql.js";
 import { openSqliteDatabase } from "./sqlite-connection.js";
-import { createSqliteProcessing } from "./sqlite-processing.js";
+import { createSqliteProcessing, rollBackLeftover } from "./sqlite-processing.js";
 import { createSubmissionQueries } from "./submissions-sql.js";
 
 /**
@@ -94,7 +94,10 @@ export function createSqliteStore(path: string): Store {
       db.close();
     },
     ...organisationStore,
-    commitIntake: async (writes) => commitIntake.immediate(writes),
+    commitIntake: async (writes) => {
+      rollBackLeftover(db);
+      return commitIntake.immediate(writes);
+    },
     ...submissionStore,
     findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),

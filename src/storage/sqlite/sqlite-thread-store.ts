@@ -37,9 +37,17 @@ const storeErrors: Record<string, new (message: string, options?: ErrorOptions) 
 /** The store's methods this thread forwards to the store's own; the rest it answers itself. */
 type ForwardedMethod = Exclude<keyof Store, "kind" | "watchAccessChanges" | "close">;
 
-/** An error with the name, code and stack it had on the store's thread. */
+/** JavaScript's own errors, raised again with their class: a defect must not pass for anything else. */
+const builtinErrors: Record<string, new (message: string, options?: ErrorOptions) => Error> = {
+  TypeError,
+  RangeError,
+  ReferenceError,
+  SyntaxError,
+};
+
+/** An error with the class (when a built-in one), name, code and stack it had on the store's thread. */
 const described = (error: ErrorDescription, options?: ErrorOptions): Error =>
-  Object.assign(new Error(error.message, options), {
+  Object.assign(new (builtinErrors[error.name] ?? Error)(error.message, options), {
     name: error.name,
     ...(error.code !== undefined && { code: error.code }),
     ...(error.stack !== undefined && { stack: error.stack }),

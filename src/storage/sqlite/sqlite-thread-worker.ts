@@ -33,7 +33,6 @@ if (!port) throw new Error("sqlite-thread-worker must run as a worker thread");
 let store: Store;
 try {
   // Guarded here, where the driver's errors are raised: they cross the thread already classified.
-  // Guarded here, where the driver's errors are raised: they cross the thread already classified.
   store = createGuardedSqliteStore((workerData as { path: string }).path);
   port.postMessage({ ready: true });
   // Listeners live on the other thread: changes cross as messages without a call id.

@@ -4,6 +4,7 @@ import {
   DEFECT_FAILURE_REASON,
   processPendingSubmissions,
 } from "../../../src/processing/process-submissions.js";
+import { StoreDefectError } from "../../../src/storage/store.js";
 import { withDefectSaving } from "../../helpers/processing-faults.js";
 import { type OpenFixture, order, submission, useFreshFixture } from "./contract-fixture.js";
 
@@ -21,7 +22,10 @@ export function processingDefectsContract(open: OpenFixture): void {
       await store.commitIntake([{ submissions }]);
       const processing = await openProcessing();
       try {
-        const report = await processPendingSubmissions(withDefectSaving(processing.database, "BUG"), 10);
+        const report = await processPendingSubmissions(
+          withDefectSaving(processing.database, (ref) => ref === "BUG"),
+          10,
+        );
         assert.equal(report.taken, 3);
         assert.equal(report.defects.length, 1);
         assert.equal(report.defects[0]?.submissionId, submissions[1]?.id);
@@ -45,6 +49,30 @@ export function processingDefectsContract(open: OpenFixture): void {
       assert.doesNotMatch(String(outcomes[1]?.failureReason), /bug|TypeError/);
       assert.equal(await store.findOrder("ACME", "BUG"), undefined);
       assert.ok(await store.findOrder("ACME", "OK-2"));
+    });
+
+    it("aborts a batch whose every submission meets a defect, failing none: a broken release", async () => {
+      const { store, openProcessing } = fixture();
+      const submissions = ["ALL-1", "ALL-2"].map((ref) => submission(order(ref)));
+      await store.commitIntake([{ submissions }]);
+      const processing = await openProcessing();
+      try {
+        await assert.rejects(
+          processPendingSubmissions(
+            withDefectSaving(processing.database, () => true),
+            10,
+          ),
+          (error: unknown) => {
+            assert.ok(error instanceof StoreDefectError, String(error));
+            assert.match(String((error.cause as Error)?.message), /a bug in merging/);
+            return true;
+          },
+        );
+      } finally {
+        await processing.close();
+      }
+      for (const s of submissions) assert.equal((await store.findSubmission(s.id))?.status, "accepted");
+      assert.equal((await store.processPendingSubmissions(10)).taken, 2, "a fixed release processes them");
     });
   });
 }

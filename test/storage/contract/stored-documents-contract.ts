@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { StoreUnavailableError } from "../../../src/storage/store.js";
 import { type OpenFixture, order, submission, useFreshFixture } from "./contract-fixture.js";
 
 /** A string as an SQL literal that both databases take. */
@@ -50,47 +51,70 @@ export function storedDocumentsContract(open: OpenFixture): void {
       assert.equal(record?.body, '{"id":"x"}');
     });
 
-    it("fails a submission whose document no known version describes, and processes the others", async () => {
+    it("fails a submission whose document does not have its version's shape, and processes the others", async () => {
       const { store, exec } = fixture();
-      const [before, unknown, misshapen, after] = ["V-1", "V-2", "V-3", "V-4"].map((ref) =>
-        submission(order(ref)),
-      );
-      assert.ok(before && unknown && misshapen && after);
-      await store.commitIntake([{ submissions: [before, unknown, misshapen, after] }]);
-      await exec(`UPDATE submissions SET document_version = 99 WHERE id = ${literal(unknown.id)}`);
+      const [before, misshapen, after] = ["V-1", "V-2", "V-3"].map((ref) => submission(order(ref)));
+      assert.ok(before && misshapen && after);
+      await store.commitIntake([{ submissions: [before, misshapen, after] }]);
       await exec(`UPDATE submissions SET document = '{"trkref":"ACME"}' WHERE id = ${literal(misshapen.id)}`);
 
       const report = await store.processPendingSubmissions(10);
-      assert.equal(report.taken, 4);
+      assert.equal(report.taken, 3);
       assert.deepEqual(
         report.defects.map((d) => [d.submissionId, d.name]),
-        [
-          [unknown.id, "StoredDocumentError"],
-          [misshapen.id, "StoredDocumentError"],
-        ],
+        [[misshapen.id, "StoredDocumentError"]],
       );
-      const failed = await Promise.all([unknown, misshapen].map((s) => store.findSubmission(s.id)));
-      assert.deepEqual(
-        failed.map((s) => s?.status),
-        ["failed", "failed"],
-      );
-      assert.match(String(failed[0]?.failureReason), /unknown version 99/);
-      assert.match(String(failed[1]?.failureReason), /order_ref/);
+      const failed = await store.findSubmission(misshapen.id);
+      assert.equal(failed?.status, "failed");
+      assert.match(String(failed?.failureReason), /order_ref/);
       for (const done of [before, after]) {
         assert.equal((await store.findSubmission(done.id))?.outcome, "created", done.order.order_ref);
       }
       assert.equal(await store.findOrder("ACME", "V-2"), undefined);
     });
 
-    it("refuses to read a batch record of a version it does not know", async () => {
+    it("leaves a document of a newer release's version waiting, its batch with it, rather than fail it", async () => {
+      const { store, exec } = fixture();
+      const [older, newer] = ["N-1", "N-2"].map((ref) => submission(order(ref)));
+      assert.ok(older && newer);
+      await store.commitIntake([{ submissions: [older, newer] }]);
+      await exec(`UPDATE submissions SET document_version = 99 WHERE id = ${literal(newer.id)}`);
+
+      await assert.rejects(store.processPendingSubmissions(10), (error: unknown) => {
+        assert.ok(error instanceof StoreUnavailableError, String(error));
+        assert.match(error.message, /version 99, newer than this release reads/);
+        return true;
+      });
+      for (const s of [older, newer]) assert.equal((await store.findSubmission(s.id))?.status, "accepted");
+
+      // What an instance of the newer release would do with it: read it, here as the version it is.
+      await exec(`UPDATE submissions SET document_version = 1 WHERE id = ${literal(newer.id)}`);
+      assert.deepEqual(await store.processPendingSubmissions(10), { taken: 2, defects: [] });
+    });
+
+    it("fails a document of a version no release wrote, as a defect", async () => {
+      const { store, exec } = fixture();
+      const unknown = submission(order("U-1"));
+      await store.commitIntake([{ submissions: [unknown] }]);
+      await exec(`UPDATE submissions SET document_version = 0 WHERE id = ${literal(unknown.id)}`);
+      const report = await store.processPendingSubmissions(10);
+      assert.deepEqual(
+        report.defects.map((d) => d.submissionId),
+        [unknown.id],
+      );
+      assert.match(String((await store.findSubmission(unknown.id))?.failureReason), /unknown version 0/);
+    });
+
+    it("answers a batch record of a newer release's version as unavailable for now", async () => {
       const { store, exec } = fixture();
       const results = [{ index: 0, order_ref: "B-1", status: "accepted", id: PREVIOUS_SUBMISSION_ID }];
       await exec(`INSERT INTO batches (id, key_id, results, results_version, created_at)
         VALUES (${literal(PREVIOUS_BATCH_ID)}, 'oik_test', ${literal(JSON.stringify(results))}, 7,
           '2026-11-30T10:00:00.000Z')`);
+      // A newer release's record: this instance cannot read it now, another may (503 with Retry-After).
       await assert.rejects(store.findBatch(PREVIOUS_BATCH_ID), (error: unknown) => {
-        assert.equal((error as Error).name, "StoredDocumentError");
-        assert.match((error as Error).message, /unknown version 7/);
+        assert.ok(error instanceof StoreUnavailableError, String(error));
+        assert.match(error.message, /version 7, newer than this release reads/);
         return true;
       });
     });
