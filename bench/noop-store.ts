@@ -17,31 +17,57 @@ export function createNoopStore(): Store {
     probeWrite: async () => {},
     close: async () => {},
     createOrganisation: async (input) => {
-      const org = { ...input, createdAt: new Date().toISOString() };
+      const { trkref, name, enabled } = input;
+      const org = { trkref, name, enabled, createdAt: new Date().toISOString(), rateLimit: null };
       organisations.set(input.trkref, org);
       return org;
     },
     setOrganisationEnabled: unsupported,
+    renameOrganisation: unsupported,
+    setOrganisationRateLimit: unsupported,
+    findOrganisationSummary: unsupported,
     watchAccessChanges: async () => {},
     findOrganisation: async (trkref) => organisations.get(trkref),
     listOrganisations: async () => [...organisations.values()],
     createApiKey: async (input) => {
-      const key = { ...input, createdAt: new Date().toISOString(), revokedAt: null };
+      const key = {
+        id: input.id,
+        secretHash: input.secretHash,
+        trkrefs: input.trkrefs,
+        createdAt: new Date().toISOString(),
+        revokedAt: null,
+        label: input.label ?? null,
+        expiresAt: input.expiresAt ?? null,
+        lastUsedAt: null,
+        previousSecretHash: null,
+        previousSecretValidUntil: null,
+      };
       keys.set(input.id, key);
       return key;
     },
     findApiKey: async (id) => keys.get(id),
     listApiKeys: async () => [...keys.values()],
     revokeApiKey: unsupported,
+    rotateApiKey: unsupported,
+    recordApiKeyUse: async () => {},
+    listAuditEntries: async () => [],
     commitIntake: async (writes) => writes.map(() => "committed" as const),
     findSubmission: async () => undefined,
     listSubmissionsForOrder: async () => [],
+    listSubmissionsForOrders: async () => [],
+    listSubmissionsByStatus: async () => [],
     findBatch: async () => undefined,
     findIdempotencyRecord: async () => undefined,
     purgeExpiredIdempotencyRecords: async () => 0,
     countPendingSubmissions: async () => 0,
     oldestPendingAcceptedAt: async () => null,
-    processPendingSubmissions: async () => ({ taken: 0, defects: [] }),
+    processPendingSubmissions: async () => ({
+      taken: 0,
+      outcomes: { created: 0, updated: 0, duplicate: 0 },
+      failures: [],
+      defects: [],
+    }),
     findOrder: async () => undefined,
+    listOrders: async () => [],
   };
 }

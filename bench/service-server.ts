@@ -5,8 +5,8 @@
  */
 import type * as App from "../src/app.js";
 import type * as Config from "../src/config.js";
-import type * as Credentials from "../src/http/api-credentials.js";
 import type * as Processing from "../src/processing/processor.js";
+import type * as Credentials from "../src/storage/api-credentials.js";
 import type * as Storage from "../src/storage/open-store.js";
 import { createNoopStore } from "./noop-store.js";
 
@@ -15,7 +15,7 @@ import { createNoopStore } from "./noop-store.js";
 const built = (path: string) => import(new URL(`../dist/${path}`, import.meta.url).href);
 const { buildApp } = (await built("app.js")) as typeof App;
 const { loadConfig } = (await built("config.js")) as typeof Config;
-const { issueCredential } = (await built("http/api-credentials.js")) as typeof Credentials;
+const { issueCredential } = (await built("storage/api-credentials.js")) as typeof Credentials;
 const { createProcessor } = (await built("processing/processor.js")) as typeof Processing;
 const { openStore } = (await built("storage/open-store.js")) as typeof Storage;
 

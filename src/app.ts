@@ -13,8 +13,10 @@ import { registerBodyBudget } from "./http/body-budget.js";
 import { createCachedLookups } from "./http/cached-lookups.js";
 import { answerClientError } from "./http/client-errors.js";
 import { registerDraining } from "./http/draining.js";
+import { registerGuidePages } from "./http/guides/guide-pages.js";
 import { createIntakeRunner } from "./http/intake-runner.js";
 import { registerJsonBodyParser } from "./http/json-body-parser.js";
+import { createKeyUseRecorder } from "./http/key-use-recorder.js";
 import { registerMediaTypeGuard } from "./http/media-type-guard.js";
 import { registerNotFoundHandler } from "./http/method-not-allowed.js";
 import { createMetrics, type Metrics, registerMetricsRoute } from "./http/metrics.js";
@@ -25,9 +27,11 @@ import { createRedisRateLimiter } from "./http/rate-limiting/redis-rate-limiter.
 import { registerBatchRoutes } from "./http/routes/batch-routes.js";
 import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
+import { registerOrderListRoutes } from "./http/routes/order-list-routes.js";
 import { registerOrderRoutes } from "./http/routes/order-routes.js";
 import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js";
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
+import { registerSubmissionListRoutes } from "./http/routes/submission-list-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
@@ -49,6 +53,8 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** How often the backlog is counted for its ceiling (default 1 s); tests choose their own. */
   backlogCountIntervalMs?: number;
+  /** How often keys' last uses are written (default once a minute); tests choose their own. */
+  keyUseWriteIntervalMs?: number;
 }
 
 export interface OrderIntakeApp {
@@ -56,8 +62,8 @@ export interface OrderIntakeApp {
   committer: GroupCommitter<IntakeWrite, IntakeCommitOutcome>;
   /** The backlog ceiling; a processor in the same process tells it what it applied. */
   backlog: Pick<BacklogCeiling, "recordProcessed">;
-  /** The app's metrics; a processor in the same process counts its defects there. */
-  metrics: Pick<Metrics, "countProcessingDefect">;
+  /** The app's metrics; a processor in the same process counts what it did there. */
+  metrics: Pick<Metrics, "countProcessing">;
   /** Shutdown has begun: `/readyz` answers 503 `not_ready` from now on, other requests are still served. */
   startDraining(): void;
 }
@@ -134,15 +140,29 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     ? await createRedisRateLimiter(config.redisUrl, app.log, config.redisKeyPrefix, localLimiter)
     : localLimiter;
   app.addHook("onClose", () => limiter.close());
-  const authenticate = createAuthenticator(lookups, {
-    limiter,
-    ...(config.rateLimitPerSecond > 0 && {
-      perKey: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
-    }),
-    ...(config.authFailuresPerMinute > 0 && {
-      authFailures: { ratePerSecond: config.authFailuresPerMinute / 60, burst: config.authFailuresPerMinute },
-    }),
+  const keyUses = createKeyUseRecorder({
+    store,
+    log: app.log,
+    ...(options.keyUseWriteIntervalMs && { intervalMs: options.keyUseWriteIntervalMs }),
   });
+  // Closing the app writes the uses noted since the last write; the caller closes the store after the app.
+  app.addHook("onClose", () => keyUses.stop());
+  const authenticate = createAuthenticator(
+    lookups,
+    {
+      limiter,
+      ...(config.rateLimitPerSecond > 0 && {
+        perKey: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
+      }),
+      ...(config.authFailuresPerMinute > 0 && {
+        authFailures: {
+          ratePerSecond: config.authFailuresPerMinute / 60,
+          burst: config.authFailuresPerMinute,
+        },
+      }),
+    },
+    { now, onAuthenticated: (key, at) => keyUses.note(key.id, at) },
+  );
   const backlog = createBacklogCeiling({
     maxBacklog: config.maxBacklog,
     countPending: () => store.countPendingSubmissions(),
@@ -177,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerJsonBodyParser(app);
   await registerOpenApi(app, { version, settings: config });
   await registerApiReferencePage(app);
+  registerGuidePages(app);
   registerHealthRoutes(app, store, Math.min(READINESS_TIMEOUT_MS, config.storeTimeoutMs));
   registerMetricsRoute(app, metrics);
   registerProblemTypeRoutes(app);
@@ -201,11 +222,14 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   });
   registerSubmissionRoutes(app, { store, authenticate });
   registerOrderRoutes(app, { store, authenticate });
+  registerOrderListRoutes(app, { store, authenticate });
+  registerSubmissionListRoutes(app, { store, authenticate });
   registerOrganisationRoutes(app, { lookups, authenticate });
   app.addHook("onClose", () => backlog.stop());
   await app.ready();
   // Counting starts last, once nothing else can fail: a build that fails leaves no count running.
   await backlog.start();
+  keyUses.start();
   // Fastify has no option for it; Node's default (60 s) would let a slow client hold a socket that long.
   app.server.headersTimeout = config.headersTimeoutMs;
   return {

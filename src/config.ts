@@ -1,15 +1,15 @@
 import { isIP } from "node:net";
 import { type Static, Type } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
+import { Value, type ValueError } from "@sinclair/typebox/value";
 import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "./domain/order-limits.js";
-import { isPostgresUrl } from "./storage/database-url.js";
+import { databaseUrlProblem, isPostgresUrl } from "./storage/database-url.js";
 
 /** Every setting, read once from the environment at start. */
 export interface Config {
   host: string;
   port: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** A SQLite file path (the default) or a `postgres://` URL (`?schema=name` picks a schema). */
+  /** A SQLite file path (the default), a `file:` URL, or a `postgres://` URL (`?schema=name` picks a schema). */
   databaseUrl: string;
   /** Most PostgreSQL connections one process opens. */
   databasePoolSize: number;
@@ -155,63 +155,99 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Reads, converts and checks the settings; throws ConfigError naming every wrong variable. */
+/** Reads, converts and checks the settings; throws ConfigError naming every wrong variable, each once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.fromEntries(
     Object.keys(EnvSchema.properties)
       .filter((name) => env[name] !== undefined && env[name] !== "")
       .map((name) => [name, env[name]]),
   );
+  // Each variable is reported with the first thing wrong with it: `PORT=abc` is not also "not an integer".
+  const problems = new Map<string, string>();
+  const report = (name: string, message: string) => {
+    if (!problems.has(name)) problems.set(name, `${name}: ${message}`);
+  };
   // Checked before converting, as Value.Convert converts its argument in place.
-  const malformed = notWholeNumbers(known);
+  for (const [name, message] of notWholeNumbers(known)) report(name, message);
   const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, known));
-  const problems = [
-    ...malformed,
-    ...[...Value.Errors(EnvSchema, converted)].map(
-      (error) => `${error.path.slice(1)}: ${error.message} (got ${JSON.stringify(error.value)})`,
-    ),
-  ];
-  const settings = converted as Env;
-  // A batch is committed whole, so a bound on waiting submissions below the largest batch refuses it forever.
-  if (problems.length === 0 && settings.MAX_ORDERS_PER_BATCH > settings.MAX_PENDING_COMMITS) {
-    problems.push("MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS");
-  }
-  // The delay is part of the grace period, and the requests in flight need some of it too.
-  if (problems.length === 0 && settings.SHUTDOWN_DELAY_MS >= settings.SHUTDOWN_GRACE_MS) {
-    problems.push("SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS");
-  }
-  if (problems.length === 0 && readTrustProxy(settings.TRUST_PROXY) === undefined) {
-    problems.push(
-      `TRUST_PROXY: Expected false, true, or addresses and CIDR ranges (got ${JSON.stringify(settings.TRUST_PROXY)})`,
+  for (const error of Value.Errors(EnvSchema, converted)) {
+    const name = error.path.slice(1);
+    report(
+      name,
+      `${describeError(error)}${VALUE_HIDDEN.has(name) ? "" : ` (got ${JSON.stringify(error.value)})`}`,
     );
   }
-  // A bucket smaller than a second's worth would advertise (and allow) less than the rate says.
-  if (
-    problems.length === 0 &&
-    settings.RATE_LIMIT_PER_SECOND > 0 &&
-    settings.RATE_LIMIT_BURST < settings.RATE_LIMIT_PER_SECOND
-  ) {
-    problems.push("RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND");
+  const settings = converted as Env;
+  const databaseUrlWrong = databaseUrlProblem(settings.DATABASE_URL);
+  if (databaseUrlWrong) report("DATABASE_URL", databaseUrlWrong);
+  if (readTrustProxy(settings.TRUST_PROXY) === undefined) {
+    report(
+      "TRUST_PROXY",
+      `Expected false, true, or addresses and CIDR ranges (got ${JSON.stringify(settings.TRUST_PROXY)})`,
+    );
   }
-  // Node refuses a headers timeout longer than the whole request's.
-  if (problems.length === 0 && (settings.HEADERS_TIMEOUT_MS ?? 0) > settings.REQUEST_TIMEOUT_MS) {
-    problems.push("HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS");
+  const rules = SETTING_RULES.filter(({ reads }) => reads.every((name) => !problems.has(name)));
+  const broken = rules.filter(({ holds }) => !holds(settings)).map(({ message }) => message);
+  if (problems.size > 0 || broken.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${[...problems.values(), ...broken].join("; ")}`);
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   return toConfig(settings);
 }
+
+/** Settings whose values may hold a password: their errors never quote them. */
+const VALUE_HIDDEN = new Set(["DATABASE_URL", "REDIS_URL"]);
+
+/** TypeBox's message, but a choice of literals is named by its choices rather than "Expected union value". */
+function describeError(error: ValueError): string {
+  const choices = (error.schema.anyOf as { const?: unknown }[] | undefined)?.map((choice) => choice.const);
+  if (choices?.every((choice) => typeof choice === "string")) return `Expected one of ${choices.join(", ")}`;
+  if (error.schema.pattern === "^rediss?://") return "Expected a redis:// or rediss:// URL";
+  return error.message;
+}
+
+/**
+ * Rules between settings. Each is checked when the settings it reads are valid on their own, so that every
+ * rule broken is reported together with every malformed value.
+ */
+const SETTING_RULES: { reads: (keyof Env)[]; holds: (env: Env) => boolean; message: string }[] = [
+  // A batch is committed whole, so a bound on waiting submissions below the largest batch refuses it forever.
+  {
+    reads: ["MAX_ORDERS_PER_BATCH", "MAX_PENDING_COMMITS"],
+    holds: (env) => env.MAX_ORDERS_PER_BATCH <= env.MAX_PENDING_COMMITS,
+    message: "MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS",
+  },
+  // The delay is part of the grace period, and the requests in flight need some of it too.
+  {
+    reads: ["SHUTDOWN_DELAY_MS", "SHUTDOWN_GRACE_MS"],
+    holds: (env) => env.SHUTDOWN_DELAY_MS < env.SHUTDOWN_GRACE_MS,
+    message: "SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS",
+  },
+  // A bucket smaller than a second's worth would advertise (and allow) less than the rate says.
+  {
+    reads: ["RATE_LIMIT_PER_SECOND", "RATE_LIMIT_BURST"],
+    holds: (env) => env.RATE_LIMIT_PER_SECOND === 0 || env.RATE_LIMIT_BURST >= env.RATE_LIMIT_PER_SECOND,
+    message: "RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND",
+  },
+  // Node refuses a headers timeout longer than the whole request's.
+  {
+    reads: ["HEADERS_TIMEOUT_MS", "REQUEST_TIMEOUT_MS"],
+    holds: (env) => (env.HEADERS_TIMEOUT_MS ?? 0) <= env.REQUEST_TIMEOUT_MS,
+    message: "HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS",
+  },
+];
 
 /**
  * Integer settings written as plain decimal digits only. Conversion alone would read `1e6` as 1 and
  * `1048576.9` as 1048576, silently running with a limit nobody meant.
  */
-function notWholeNumbers(known: Record<string, string | undefined>): string[] {
+function notWholeNumbers(known: Record<string, string | undefined>): [string, string][] {
   return Object.entries(EnvSchema.properties)
     .filter(([name, schema]) => schema.type === "integer" && known[name] !== undefined)
     .filter(([name]) => !/^\d+$/.test(String(known[name]).trim()))
-    .map(
-      ([name]) => `${name}: Expected a whole number written in digits (got ${JSON.stringify(known[name])})`,
-    );
+    .map(([name]) => [
+      name,
+      `Expected a whole number written in digits (got ${JSON.stringify(known[name])})`,
+    ]);
 }
 
 function toConfig(env: Env): Config {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildApp } from "./app.js";
+import { type AppOptions, buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createIdempotencyPurger } from "./processing/idempotency-purger.js";
 import { createProcessor, type Processor } from "./processing/processor.js";
@@ -16,18 +16,24 @@ export interface RunningServer {
  * Opens the store, builds the app, listens, then starts the background work. If anything fails on the
  * way, what was opened is closed again, so that a server that cannot listen does not linger processing.
  */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: Pick<AppOptions, "logStream"> = {},
+): Promise<RunningServer> {
   const store = await openStore(config.databaseUrl, {
     poolSize: config.databasePoolSize,
     timeoutMs: config.storeTimeoutMs,
   });
   let processor: Processor | undefined;
-  const intake = await buildApp({ config, store, onSubmissionsCommitted: () => processor?.wake() }).catch(
-    async (error: unknown) => {
-      await store.close();
-      throw error;
-    },
-  );
+  const intake = await buildApp({
+    config,
+    store,
+    onSubmissionsCommitted: () => processor?.wake(),
+    logStream: options.logStream,
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const { app } = intake;
   let url: string;
   try {
@@ -44,7 +50,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       batchSize: config.processorBatchSize,
       pollMs: config.processorPollMs,
       onProcessed: (count) => intake.backlog.recordProcessed(count),
-      onDefect: () => intake.metrics.countProcessingDefect(),
+      onReport: (report) => intake.metrics.countProcessing(report),
     });
     processor.start();
   }

@@ -2,6 +2,17 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ConfigError, loadConfig } from "../src/config.js";
 
+/** The message of the ConfigError that `env` raises; fails the test if it raises none. */
+function configErrorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return error.message;
+  }
+  assert.fail(`no ConfigError for ${JSON.stringify(env)}`);
+}
+
 describe("configuration", () => {
   it("has working defaults: SQLite under ./data, port 3000, documented limits", () => {
     const config = loadConfig({});
@@ -51,6 +62,79 @@ describe("configuration", () => {
         error instanceof ConfigError &&
         ["PORT", "LOG_LEVEL", "MAX_BODY_BYTES"].every((name) => error.message.includes(name)),
     );
+  });
+
+  it("reports each wrong variable once, with the first thing wrong with it", () => {
+    const message = configErrorOf({ PORT: "abc", LOG_LEVEL: "loud" });
+    assert.equal(message.match(/PORT/g)?.length, 1, message);
+    assert.match(message, /PORT: Expected a whole number written in digits \(got "abc"\)/);
+    assert.match(
+      message,
+      /LOG_LEVEL: Expected one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/,
+    );
+  });
+
+  it("checks every rule between settings at once, beside the malformed values", () => {
+    const message = configErrorOf({
+      PORT: "abc",
+      TRUST_PROXY: "flase",
+      MAX_ORDERS_PER_BATCH: "2000",
+      MAX_PENDING_COMMITS: "1000",
+      SHUTDOWN_DELAY_MS: "20000",
+      RATE_LIMIT_BURST: "10",
+      HEADERS_TIMEOUT_MS: "5000",
+      REQUEST_TIMEOUT_MS: "2000",
+    });
+    for (const expected of [
+      "PORT: Expected a whole number",
+      "TRUST_PROXY: Expected false, true",
+      "MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS",
+      "SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS",
+      "RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND",
+      "HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS",
+    ]) {
+      assert.ok(message.includes(expected), `${expected} in ${message}`);
+    }
+  });
+
+  it("checks a rule only against valid values: a malformed one is reported alone", () => {
+    const message = configErrorOf({ MAX_ORDERS_PER_BATCH: "2000", MAX_PENDING_COMMITS: "lots" });
+    assert.equal(
+      message,
+      'Invalid configuration: MAX_PENDING_COMMITS: Expected a whole number written in digits (got "lots")',
+    );
+  });
+
+  it("takes a SQLite file path, a file: or sqlite: URL, or a PostgreSQL URL as DATABASE_URL", () => {
+    for (const url of [
+      "./data/orders.db",
+      "/var/lib/order-intake/orders.db",
+      "orders.db",
+      "C:\\data\\orders.db",
+      "file:./orders.db",
+      "file:///var/lib/order-intake/orders.db",
+      "sqlite:./orders.db",
+      "postgres://db.internal/orders",
+      "postgresql://user:pw@db.internal:5432/orders?schema=intake",
+    ]) {
+      assert.equal(loadConfig({ DATABASE_URL: url }).databaseUrl, url);
+    }
+  });
+
+  it("refuses a DATABASE_URL of any other scheme, which used to be read as a file name, without quoting it", () => {
+    for (const [url, reason] of [
+      ["mysql://app:hunter2@db.internal/orders", /unsupported scheme "mysql:"/],
+      ["redis://hunter2@cache:6379", /unsupported scheme "redis:"/],
+      ["https://hunter2.example/orders", /unsupported scheme "https:"/],
+      ["postgres:hunter2", /a PostgreSQL URL starts with postgres:\/\//],
+      ["file://hunter2/orders.db", /not a file URL of this machine/],
+      ["file:orders.db?hunter2=1", /takes no query string/],
+    ] as const) {
+      const message = configErrorOf({ DATABASE_URL: url });
+      assert.match(message, /DATABASE_URL: /, url);
+      assert.match(message, reason, url);
+      assert.doesNotMatch(message, /hunter2/, url);
+    }
   });
 
   it("refuses integers that are not plain digits instead of reading them as something else", () => {

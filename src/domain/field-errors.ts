@@ -33,6 +33,12 @@ export const fieldErrorCatalogue = {
   invalid_character: "Must not contain the NUL character (U+0000) or an unpaired surrogate (\\uD800-\\uDFFF)",
   key_not_allowed: "This API key may not submit orders for this organisation",
   feature_disabled: "Customer order submission is not enabled for this organisation",
+  // The query parameters of a listing, answered in `invalid_query` with a pointer to the parameter's name.
+  unknown_parameter: "This query parameter is unknown",
+  invalid_choice: "Must be one of the values this parameter takes",
+  invalid_limit: "Must be a whole number within the page limits",
+  invalid_timestamp: "Must be an ISO 8601 date and time with a UTC offset (2026-11-28T04:53:50Z)",
+  invalid_cursor: "Must be the next cursor of a previous page of the same listing, as it was received",
 } as const satisfies Record<string, string>;
 
 /** The stable code of a field error, never renamed once released. */

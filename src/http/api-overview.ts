@@ -4,6 +4,7 @@ import { MAX_EMAIL_LENGTH } from "../domain/field-readers.js";
 import { DEMO_TRKREF } from "../domain/order-example.js";
 import { MAX_REF_LENGTH } from "../domain/order-limits.js";
 import { TRKREF_MAX_LENGTH } from "../domain/trkref.js";
+import { guidePath } from "./guides/guides.js";
 import { problemCatalogue } from "./problem-catalogue.js";
 
 /** The settings the overview states; the running service's own, so that it describes what it enforces. */
@@ -36,8 +37,9 @@ asynchronously. Follow a submission with \`GET /v4/customer_orders/{id}\`.
 then **Execute**. The example order names the organisation \`${DEMO_TRKREF}\`, for which
 \`order-intake quickstart\` issues a key. Every request made here is a real one against this service.
 
-The guide *Getting started for merchants* (\`docs/getting-started.md\`) walks through credentials, a first
-order with curl, polling, batches and retries.`;
+**Guides** on this service: [Getting started for merchants](${guidePath("getting-started")}) walks through
+credentials, a first order with curl, polling, batches and retries; [the HTTP API](${guidePath("api")}),
+[the order document](${guidePath("order-document")}) and [errors](${guidePath("errors")}) explain the rest.`;
 
 function limitsSection(settings: OverviewSettings): string {
   const { maxItemsPerOrder, maxMetadataEntries, maxStringLength, maxMetadataStringLength } =
@@ -63,7 +65,12 @@ ${table(
     ["`order_ref` and `sku`", `${MAX_REF_LENGTH} characters`, "`422`, `too_long`"],
     ["`customer.email`", `${MAX_EMAIL_LENGTH} characters`, "`422`, `invalid_email`"],
     ["`trkref`", `${TRKREF_MAX_LENGTH} characters`, "`400` or `422`, `invalid_trkref`"],
-    ["Requests per API key", rate, "`429 rate_limited` with `Retry-After`"],
+    [
+      "Requests per API key",
+      rate,
+      "`429 rate_limited` with `Retry-After`; reads (`GET`) and submissions are counted apart, and an " +
+        "organisation may have a limit of its own",
+    ],
     ["Failed authentications per client address and key id", failures, "`429 authentication_throttled`"],
     ["Time to send a whole request", `${settings.requestTimeoutMs} ms`, "`408 request_timeout`"],
     ["How long an `Idempotency-Key` is remembered", `${settings.idempotencyTtlHours} hours`, "a new request"],
@@ -91,8 +98,8 @@ function errorsSection(): string {
   return `## Error catalogue
 
 Every error answer is an RFC 9457 problem document (\`application/problem+json\`) with a stable \`code\`;
-branch on it, never on \`detail\` or \`message\`. \`GET /problems/{code}\` describes one; \`docs/errors.md\`
-explains each code's cause and how to fix it.
+branch on it, never on \`detail\` or \`message\`. \`GET /problems/{code}\` describes one;
+[the errors guide](${guidePath("errors")}) explains each code's cause and how to fix it.
 
 <details><summary>Problem codes</summary>
 

@@ -1,5 +1,6 @@
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
+import { redirectWithNote } from "./html-answers.js";
 
 /** Where the interactive API reference is served. */
 export const API_REFERENCE_PATH = "/docs";
@@ -26,9 +27,14 @@ const CONTENT_SECURITY_POLICY = {
 /**
  * `GET /docs`: the interactive API reference (Swagger UI), rendered from the OpenAPI document that
  * `registerOpenApi` generates, where a developer can authorise with an API key and send the examples to this
- * service. Its routes need no credentials and are left out of the OpenAPI document.
+ * service; `GET /` redirects there, so that the service's bare URL leads to its documentation. These routes
+ * need no credentials and are left out of the OpenAPI document.
  */
 export async function registerApiReferencePage(app: FastifyInstance): Promise<void> {
+  // 302, not 301: a browser keeps a permanent redirect for good, and the root may one day answer itself.
+  app.get("/", { schema: { hide: true } }, (_request, reply) =>
+    redirectWithNote(reply, 302, API_REFERENCE_PATH),
+  );
   await app.register(swaggerUi, {
     routePrefix: API_REFERENCE_PATH,
     staticCSP: CONTENT_SECURITY_POLICY,

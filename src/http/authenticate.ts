@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { secretMatches, UNKNOWN_KEY_HASH } from "../storage/api-credentials.js";
 import type { ApiKeyRecord } from "../storage/store.js";
-import { secretMatches, UNKNOWN_KEY_HASH } from "./api-credentials.js";
 import type { Lookups } from "./cached-lookups.js";
 import { ProblemError } from "./problem-catalogue.js";
+import { createKeyRateLimit, retryAfter } from "./rate-limiting/key-rate-limit.js";
 import type { RateLimiter } from "./rate-limiting/rate-limiter.js";
-import type { BucketPolicy, BucketVerdict } from "./rate-limiting/token-bucket.js";
+import type { BucketPolicy } from "./rate-limiting/token-bucket.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -38,78 +39,120 @@ export function parseBasicCredentials(header: string | undefined): BasicCredenti
 /** The limits every authenticated request passes; a policy left out is not enforced. */
 export interface AccessLimits {
   limiter: RateLimiter;
-  /** Requests per API key. */
+  /**
+   * Requests per API key, in each of its two buckets (reads, submissions), for keys whose organisations set
+   * no limit of their own; left out, only those organisations' keys are limited.
+   */
   perKey?: BucketPolicy;
   /** Failed authentications per client address. */
   authFailures?: BucketPolicy;
 }
 
+/** The authenticator's clock, and who hears of each key that authenticated. */
+export interface AuthenticatorOptions {
+  /** What expiry and a rotation's grace period are judged by; tests pass their own clock. */
+  now?: () => Date;
+  /** Told of every key that authenticated a request, with the time (to record its last use). */
+  onAuthenticated?: (key: ApiKeyRecord, at: Date) => void;
+}
+
 /**
- * Checks HTTP Basic credentials against the stored keys, within the access limits. Every credential failure
- * is the same `401` to the client (which of them it was is only in the detail), so that key ids cannot be
- * probed; an address that keeps failing with one key id is answered `429` without its credentials being
- * checked at all, and a key over its rate gets `429` with the `RateLimit` headers that every answer to it
- * carries. This runs on every request: a limiter that answers at once is not awaited.
+ * Checks HTTP Basic credentials against the stored keys, within the access limits. A key's secret is
+ * accepted, and so is its previous secret until a rotation's grace period ends; a revoked or expired key is
+ * refused. Every credential failure is the same `401` to the client (which of them it was is only in the
+ * detail), so that key ids cannot be probed; an address that keeps failing with one key id has its failures
+ * answered `429` (its right secret still works: only failures are throttled), and a key over its rate (its
+ * reads and its submissions are limited apart: `rate-limiting/key-rate-limit.ts`) gets `429` with the
+ * `RateLimit` headers that every answer to it carries. This runs on every request: a limiter that answers at
+ * once is not awaited.
  */
-export function createAuthenticator(lookups: Pick<Lookups, "findApiKey">, limits?: AccessLimits) {
+export function createAuthenticator(
+  lookups: Pick<Lookups, "findApiKey" | "findOrganisation">,
+  limits?: AccessLimits,
+  options: AuthenticatorOptions = {},
+) {
+  const now = options.now ?? (() => new Date());
   const checkCredentials = async (credentials: BasicCredentials | undefined): Promise<ApiKeyRecord> => {
     if (!credentials) throw unauthorized("Send an API key id and secret with HTTP Basic authentication");
     const key = await lookups.findApiKey(credentials.keyId);
-    const matches = secretMatches(credentials.secret, key?.secretHash ?? UNKNOWN_KEY_HASH);
-    if (!key || !matches || key.revokedAt !== null)
-      throw unauthorized("Unknown, revoked or wrong credentials");
+    const at = now();
+    const accepted = acceptsSecret(key, credentials.secret, at.getTime());
+    if (!key || !accepted || key.revokedAt !== null || hasExpired(key, at.getTime()))
+      throw unauthorized("Unknown, revoked, expired or wrong credentials");
+    options.onAuthenticated?.(key, at);
     return key;
   };
-  const perKey = limits?.perKey;
-  const policyHeader = perKey && rateLimitPolicyHeader(perKey);
+  const keyRateLimit =
+    limits &&
+    createKeyRateLimit({
+      limiter: limits.limiter,
+      fallback: limits.perKey,
+      findOrganisation: (trkref) => lookups.findOrganisation(trkref),
+    });
 
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyRecord> {
     const header = request.headers.authorization;
     const credentials = parseBasicCredentials(header);
     if (!limits) return checkCredentials(credentials);
     const { limiter, authFailures } = limits;
-    // A request without credentials is not counted: clients that negotiate Basic authentication send one.
-    const failures = authFailures && header ? failureBucket(request.ip, credentials) : undefined;
-    if (authFailures && failures) {
-      const drawn = limiter.draw(failures, authFailures, { cost: 0, need: 1 });
-      const verdict = drawn instanceof Promise ? await drawn : drawn;
-      if (verdict && !verdict.allowed) {
-        throw new ProblemError("authentication_throttled", {
-          detail: "Too many failed authentications from this address with this key id",
-          headers: retryAfter(verdict),
-        });
-      }
-    }
+    // The credentials are checked first (a hash and a constant-time compare: cheap), so that a merchant's
+    // right secret is never refused because someone else, behind the same address, tried wrong ones.
     let key: ApiKeyRecord;
     try {
       key = await checkCredentials(credentials);
     } catch (error) {
       // Only wrong credentials count: a store that cannot look the key up (503) says nothing of the client,
-      // and counting it would lock valid keys out for minutes after an outage.
+      // and counting it would lock valid keys out for minutes after an outage. A request without
+      // credentials is not counted either: clients that negotiate Basic authentication send one.
       const refused = error instanceof ProblemError && error.code === "unauthorized";
-      if (refused && authFailures && failures)
-        await limiter.draw(failures, authFailures, { cost: 1, need: 0 });
+      if (refused && authFailures && header)
+        await throttleFailure(limiter, authFailures, request.ip, credentials);
       throw error;
     }
-    if (perKey && policyHeader) {
-      const drawn = limiter.draw(`key:${key.id}`, perKey, { cost: 1, need: 1 });
-      const verdict = drawn instanceof Promise ? await drawn : drawn;
-      if (verdict) {
-        reply.header("ratelimit-policy", policyHeader);
-        reply.header("ratelimit", rateLimitHeader(verdict));
-      }
-      if (verdict && !verdict.allowed) {
-        throw new ProblemError("rate_limited", {
-          detail: `This API key may make ${perKey.ratePerSecond} requests per second (bursts of ${perKey.burst})`,
-          headers: retryAfter(verdict),
-        });
-      }
-    }
+    await keyRateLimit?.(request, reply, key);
     return key;
   };
 }
 
+/**
+ * Whether `secret` is the key's, or its previous one within the grace period of a rotation. Both hashes are
+ * compared in constant time whichever matches, so the time taken tells nothing of which one did.
+ */
+function acceptsSecret(key: ApiKeyRecord | undefined, secret: string, nowMs: number): boolean {
+  const current = secretMatches(secret, key?.secretHash ?? UNKNOWN_KEY_HASH);
+  const previous = secretMatches(secret, key?.previousSecretHash ?? UNKNOWN_KEY_HASH);
+  const until = key?.previousSecretValidUntil;
+  return current || (previous && until != null && nowMs < Date.parse(until));
+}
+
+const hasExpired = (key: ApiKeyRecord, nowMs: number) =>
+  key.expiresAt !== null && nowMs >= Date.parse(key.expiresAt);
+
 export type Authenticate = ReturnType<typeof createAuthenticator>;
+
+/**
+ * Counts one failed authentication of this address and key id; past the policy's burst the failure is
+ * answered `429 authentication_throttled` instead of `401`, until the bucket refills.
+ */
+async function throttleFailure(
+  limiter: RateLimiter,
+  policy: BucketPolicy,
+  address: string,
+  credentials: BasicCredentials | undefined,
+): Promise<void> {
+  const bucket = failureBucket(address, credentials);
+  const drawn = limiter.draw(bucket, policy, { cost: 0, need: 1 });
+  const verdict = drawn instanceof Promise ? await drawn : drawn;
+  // Every failure is recorded, into debt down to minus the bucket's size: an address that keeps failing
+  // stays throttled while it keeps at it, and a wave of concurrent failures waits in proportion.
+  await limiter.draw(bucket, policy, { cost: 1, need: 0 });
+  if (verdict && !verdict.allowed) {
+    throw new ProblemError("authentication_throttled", {
+      detail: "Too many failed authentications from this address with this key id",
+      headers: retryAfter(verdict),
+    });
+  }
+}
 
 /**
  * Failures are counted per client address and key id: a broken integration (a cron job with a revoked key)
@@ -117,23 +160,6 @@ export type Authenticate = ReturnType<typeof createAuthenticator>;
  */
 function failureBucket(address: string, credentials: BasicCredentials | undefined): string {
   return `auth-failures:${address}:${credentials?.keyId.slice(0, 64) ?? ""}`;
-}
-
-const retryAfter = (verdict: BucketVerdict) => ({
-  "retry-after": String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
-});
-
-/**
- * The `RateLimit-Policy` and `RateLimit` fields of the IETF httpapi draft: the bucket's size as the quota,
- * the time it takes to refill as its window; what is left, and the seconds until the bucket is full again.
- */
-export function rateLimitPolicyHeader(policy: BucketPolicy): string {
-  const window = Math.max(1, Math.ceil(policy.burst / policy.ratePerSecond));
-  return `"per-key";q=${policy.burst};w=${window}`;
-}
-
-export function rateLimitHeader(verdict: BucketVerdict): string {
-  return `"per-key";r=${verdict.remaining};t=${Math.ceil(verdict.fullInMs / 1000)}`;
 }
 
 /** An onRequest hook: authenticates before the body is read, and keeps the key on the request. */

@@ -66,6 +66,7 @@ export function toBatchStatus(batch: StoredBatch) {
       submission_status: submission?.status ?? "accepted",
       outcome: submission?.outcome ?? null,
       failure_reason: submission?.failureReason ?? null,
+      failure_code: submission?.failureCode ?? null,
       processed_at: submission?.processedAt ?? null,
     };
   });

@@ -11,15 +11,17 @@ const header = (description: string, example: string): HeaderDoc => ({
 });
 
 const rateLimit = header(
-  "What is left of the API key's rate limit, and the seconds until it is full again (IETF httpapi " +
-    "RateLimit header fields draft). Sent on every authenticated answer while per-key limits are on; " +
-    "not with `429 authentication_throttled`, which is answered before the key is known.",
-  '"per-key";r=199;t=1',
+  "What is left in the API key's bucket for this request, named `reads` (GET) or `submissions` (POST), " +
+    "and the seconds until it is full again (IETF httpapi RateLimit header fields draft). Sent on every " +
+    "authenticated answer while the key is limited; not with `429 authentication_throttled`, which is " +
+    "answered before the key is known.",
+  '"submissions";r=199;t=1',
 );
 
 const rateLimitPolicy = header(
-  "The API key's rate limit: the burst size as the quota and the seconds it takes to refill as the window.",
-  '"per-key";q=200;w=2',
+  "The bucket's limit, named as in `RateLimit`: the burst size as the quota and the seconds it takes to " +
+    "refill as the window. Reads and submissions are limited apart, so polling never uses up submissions.",
+  '"submissions";q=200;w=2',
 );
 
 /** Headers of every answer to an authenticated request. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { ProcessingReport } from "../storage/processing-io.js";
 import type { SubmissionStore } from "../storage/submission-store.js";
 import type { BacklogCeiling } from "./backlog-ceiling.js";
 
@@ -30,6 +31,18 @@ export function createMetrics(sources: MetricsSources) {
   const storeFailures = new Counter({
     name: "order_intake_store_failures_total",
     help: "Requests answered 503 store_unavailable because the store could not serve them",
+    registers: [registry],
+  });
+  const processed = new Counter({
+    name: "order_intake_submissions_processed_total",
+    help: "Submissions this process applied to their orders, by outcome",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: "order_intake_submission_failures_total",
+    help: "Submissions this process failed, by failure_code",
+    labelNames: ["code"] as const,
     registers: [registry],
   });
   const processingDefects = new Counter({
@@ -104,8 +117,13 @@ export function createMetrics(sources: MetricsSources) {
     countStoreFailure(): void {
       storeFailures.inc();
     },
-    countProcessingDefect(): void {
-      processingDefects.inc();
+    /** Counts what one processing batch did: outcomes by kind, failures by code, defects. */
+    countProcessing(report: ProcessingReport): void {
+      for (const [outcome, count] of Object.entries(report.outcomes)) {
+        if (count > 0) processed.inc({ outcome }, count);
+      }
+      for (const { code } of report.failures) failed.inc({ code });
+      if (report.defects.length > 0) processingDefects.inc(report.defects.length);
     },
     countBacklogRefusal(): void {
       backlogRefusals.inc();

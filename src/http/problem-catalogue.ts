@@ -14,6 +14,11 @@ export const problemCatalogue = {
     message: "The Idempotency-Key header must be 1 to 255 visible ASCII characters",
   },
   bad_request: { status: 400, title: "Bad Request", message: "The request is malformed" },
+  invalid_query: {
+    status: 400,
+    title: "Invalid query parameters",
+    message: "One or more query parameters are wrong; invalid_params names each",
+  },
   unauthorized: { status: 401, title: "Unauthorized", message: "Unauthorized" },
   key_not_allowed: {
     status: 403,

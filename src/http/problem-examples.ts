@@ -26,7 +26,19 @@ const occurrences: Partial<Record<ProblemCode, ProblemOptions>> = {
     detail: "Request body is not valid JSON: Expected ',' or '}' after property value in JSON at position 41",
   },
   invalid_trkref: { detail: "Invalid TRKREF supplied: acme; it must be upper case (ACME, not acme)" },
-  unauthorized: { detail: "Unknown, revoked or wrong credentials" },
+  invalid_query: {
+    detail: "The request has 2 invalid query parameters",
+    errors: [
+      { pointer: "/limit", code: "invalid_limit", message: "Must be a whole number from 1 to 100" },
+      {
+        pointer: "/updated_after",
+        code: "invalid_timestamp",
+        message:
+          '"yesterday" is not an ISO 8601 date and time with a UTC offset (2026-11-28T04:53:50Z, 2026-11-28T05:53:50.250+01:00)',
+      },
+    ],
+  },
+  unauthorized: { detail: "Unknown, revoked, expired or wrong credentials" },
   key_not_allowed: { detail: "This API key may not submit orders for ACME" },
   feature_disabled: {
     detail: "Customer order submission is not enabled for DEMO; ask the operator to enable it",

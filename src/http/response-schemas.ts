@@ -1,4 +1,5 @@
 import { Type } from "@sinclair/typebox";
+import { submissionFailureCatalogue } from "../domain/failure-codes.js";
 import { fieldWarningCatalogue } from "../domain/field-errors.js";
 
 /**
@@ -136,8 +137,16 @@ const Outcome = Type.Union(
   { description: "What processing did to the order; null until processed, and when failed" },
 );
 const FailureReason = Type.Union([Type.String(), Type.Null()], {
-  description: "Why processing failed; null otherwise",
+  description: "Why processing failed, in words; null otherwise",
 });
+const FailureCode = Type.Union(
+  [...Object.keys(submissionFailureCatalogue).map((code) => Type.Literal(code)), Type.Null()],
+  {
+    description:
+      "Why processing failed, as a stable code (docs/errors.md, Failure codes); null otherwise, and for a " +
+      "submission failed before codes were recorded",
+  },
+);
 const ProcessedAt = Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
   description: "When it was processed or failed; null while accepted",
 });
@@ -148,6 +157,7 @@ export const SubmissionSchema = Type.Object(
     status: SubmissionStatus,
     outcome: Outcome,
     failure_reason: FailureReason,
+    failure_code: FailureCode,
     trkref: Type.String({ description: "The organisation", examples: ["DEMO"] }),
     order_ref: Type.String({ description: "The order's reference as sent", examples: ["ORD-2021-000123"] }),
     accepted_at: Type.String({ format: "date-time", description: "When the 202 was sent" }),
@@ -161,6 +171,7 @@ export const SubmissionSchema = Type.Object(
         status: "processed",
         outcome: "created",
         failure_reason: null,
+        failure_code: null,
         trkref: "DEMO",
         order_ref: "ORD-2021-000123",
         accepted_at: ACCEPTED_AT,
@@ -261,6 +272,7 @@ export const BatchStatusSchema = Type.Object(
           submission_status: Type.Optional(SubmissionStatus),
           outcome: Type.Optional(Outcome),
           failure_reason: Type.Optional(FailureReason),
+          failure_code: Type.Optional(FailureCode),
           processed_at: Type.Optional(ProcessedAt),
         }),
       ]),
@@ -280,6 +292,7 @@ export const BatchStatusSchema = Type.Object(
             submission_status: "processed",
             outcome: "created",
             failure_reason: null,
+            failure_code: null,
             processed_at: PROCESSED_AT,
           },
           rejectedResult,
@@ -294,6 +307,7 @@ const SubmissionSummarySchema = Type.Pick(SubmissionSchema, [
   "status",
   "outcome",
   "failure_reason",
+  "failure_code",
   "accepted_at",
   "processed_at",
 ]);
@@ -348,6 +362,7 @@ export const StoredOrderSchema = Type.Object(
             status: "processed",
             outcome: "created",
             failure_reason: null,
+            failure_code: null,
             accepted_at: ACCEPTED_AT,
             processed_at: PROCESSED_AT,
           },

@@ -67,9 +67,13 @@ function decode(claimed: ClaimedSubmission): Decoded {
  * order as the ones before it left it (`applySubmissionsInOrder`), each changed order is written once, and
  * the outcomes are marked together (a few statements in all on PostgreSQL, whatever the number).
  */
-async function applyTogether(tx: ProcessingTransaction, submissions: Decoded[], now: string): Promise<void> {
+async function applyTogether(
+  tx: ProcessingTransaction,
+  submissions: Decoded[],
+  now: string,
+): Promise<SubmissionOutcome[]> {
   const readable = submissions.flatMap((s) => ("apply" in s ? [s] : []));
-  if (readable.length === 0) return;
+  if (readable.length === 0) return [];
   const stored = await tx.findOrders(readable.map((s) => s.apply.order));
   const { outcomes, changed } = applySubmissionsInOrder(
     stored,
@@ -80,6 +84,7 @@ async function applyTogether(tx: ProcessingTransaction, submissions: Decoded[], 
     readable.map((s, index) => ({ seq: s.claimed.seq, outcome: outcomes[index] as SubmissionOutcome })),
     now,
   );
+  return outcomes;
 }
 
 /**
@@ -94,6 +99,7 @@ function failUnreadable(submissions: Decoded[], defects: ProcessingDefect[]): Su
     return [
       {
         seq: s.claimed.seq,
+        code: "unreadable_document" as const,
         reason: `The order as stored could not be read${what}; the operator has been told`,
       },
     ];
@@ -114,26 +120,27 @@ async function applyOneByOne(
   submissions: Decoded[],
   now: string,
   defects: ProcessingDefect[],
-): Promise<SubmissionFailure[]> {
+): Promise<{ failures: SubmissionFailure[]; outcomes: SubmissionOutcome[] }> {
+  const outcomes: SubmissionOutcome[] = [];
   const readable = submissions.filter((s) => "apply" in s);
   const failures: SubmissionFailure[] = [];
   let defective = 0;
   let firstDefect: unknown;
   for (const submission of readable) {
     try {
-      await tx.inSavepoint(() => applyTogether(tx, [submission], now));
+      outcomes.push(...(await tx.inSavepoint(() => applyTogether(tx, [submission], now))));
     } catch (error) {
       const kind = kindOf(database, error);
       if (kind === "refused") {
         const reason = error instanceof Error ? error.message : String(error);
-        failures.push({ seq: submission.claimed.seq, reason });
+        failures.push({ seq: submission.claimed.seq, code: "not_storable", reason });
         continue;
       }
       if (kind !== undefined) throw error;
       defective += 1;
       firstDefect ??= error;
       defects.push(describeDefect(submission.claimed.id, error));
-      failures.push({ seq: submission.claimed.seq, reason: DEFECT_FAILURE_REASON });
+      failures.push({ seq: submission.claimed.seq, code: "internal_error", reason: DEFECT_FAILURE_REASON });
     }
   }
   if (defective > 1 && defective === readable.length) {
@@ -141,21 +148,45 @@ async function applyOneByOne(
       cause: firstDefect,
     });
   }
-  return failures;
+  return { failures, outcomes };
+}
+
+/** The outcomes counted by kind, and the failures named as they are logged. */
+function reportOf(
+  submissions: Decoded[],
+  outcomes: SubmissionOutcome[],
+  failures: SubmissionFailure[],
+  defects: ProcessingDefect[],
+): ProcessingReport {
+  const counts: Record<SubmissionOutcome, number> = { created: 0, updated: 0, duplicate: 0 };
+  for (const outcome of outcomes) counts[outcome] += 1;
+  const claimed = new Map(submissions.map((s) => [s.claimed.seq, s.claimed]));
+  const failed = failures.flatMap(({ seq, code }) => {
+    const submission = claimed.get(seq);
+    return submission
+      ? [{ submissionId: submission.id, trkref: submission.trkref, orderRef: submission.order_ref, code }]
+      : [];
+  });
+  return { taken: submissions.length, outcomes: counts, failures: failed, defects };
 }
 
 /** Claims a batch and applies it in one transaction, all together or (`oneByOne`) each in a savepoint. */
 async function processBatch(database: ProcessingDatabase, limit: number, oneByOne: boolean) {
   return database.inTransaction(async (tx): Promise<ProcessingReport> => {
     const submissions = (await tx.claimPending(limit)).map(decode);
-    if (submissions.length === 0) return { taken: 0, defects: [] };
     const now = new Date().toISOString();
     const defects: ProcessingDefect[] = [];
     const failures = failUnreadable(submissions, defects);
-    if (oneByOne) failures.push(...(await applyOneByOne(database, tx, submissions, now, defects)));
-    else await applyTogether(tx, submissions, now);
+    let outcomes: SubmissionOutcome[];
+    if (oneByOne) {
+      const applied = await applyOneByOne(database, tx, submissions, now, defects);
+      failures.push(...applied.failures);
+      outcomes = applied.outcomes;
+    } else {
+      outcomes = await applyTogether(tx, submissions, now);
+    }
     if (failures.length > 0) await tx.markFailed(failures, now);
-    return { taken: submissions.length, defects };
+    return reportOf(submissions, outcomes, failures, defects);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { ProcessingDefect, ProcessingReport, ProcessingStore } from "../storage/processing-io.js";
+import type { ProcessingReport, ProcessingStore } from "../storage/processing-io.js";
 import { createStoreOutageLog, PROCESSING_OUTAGE } from "../storage/store-outage-log.js";
 
 /** Options of the asynchronous processor. */
@@ -12,8 +12,8 @@ export interface ProcessorOptions {
   pollMs: number;
   /** Called with the number of submissions each batch applied (the backlog ceiling follows them). */
   onProcessed?: (count: number) => void;
-  /** Called for each submission a defect of the service failed, after it is logged (the metrics count them). */
-  onDefect?: (defect: ProcessingDefect) => void;
+  /** Called with what each batch did, after it is logged (the metrics count outcomes, failures and defects). */
+  onReport?: (report: ProcessingReport) => void;
 }
 
 /**
@@ -40,15 +40,20 @@ export function createProcessor(options: ProcessorOptions) {
       sleeping = { end, wakeable };
     });
 
-  /** Logs each defect whole (a submission failed because of the service, not the merchant), and counts it. */
-  const report = ({ taken, defects }: ProcessingReport): number => {
-    for (const defect of defects) {
-      const { submissionId, ...err } = defect;
-      options.log.error({ submissionId, err }, "processing defect: submission failed");
-      options.onDefect?.(defect);
+  /**
+   * Logs each failed submission by its code and names (never its document, which holds customer data), and
+   * each defect whole: a submission failed because of the service, not the merchant. Then reports the batch.
+   */
+  const report = (result: ProcessingReport): number => {
+    for (const { submissionId, trkref, orderRef, code } of result.failures) {
+      options.log.warn({ submissionId, trkref, orderRef, failureCode: code }, "submission failed");
     }
-    if (taken > 0) options.onProcessed?.(taken);
-    return taken;
+    for (const { submissionId, ...err } of result.defects) {
+      options.log.error({ submissionId, err }, "processing defect: submission failed");
+    }
+    options.onReport?.(result);
+    if (result.taken > 0) options.onProcessed?.(result.taken);
+    return result.taken;
   };
 
   /** Reports outside the store's try: a callback that throws is neither the store failing nor fatal. */

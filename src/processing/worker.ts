@@ -16,8 +16,13 @@ export interface RunningWorker {
  * workers (and API instances' own processors) may share one PostgreSQL database: they claim different
  * submissions, and each order's submissions still apply in acceptance order.
  */
-export async function startWorker(config: Config): Promise<RunningWorker> {
-  const log = pino(createLoggerOptions(config.logLevel) as pino.LoggerOptions).child({ component: "worker" });
+export async function startWorker(
+  config: Config,
+  options: { logStream?: pino.DestinationStream } = {},
+): Promise<RunningWorker> {
+  const log = pino(createLoggerOptions(config.logLevel) as pino.LoggerOptions, options.logStream).child({
+    component: "worker",
+  });
   const store = await openStore(config.databaseUrl, {
     poolSize: config.databasePoolSize,
     timeoutMs: config.storeTimeoutMs,

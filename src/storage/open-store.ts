@@ -1,4 +1,4 @@
-import { isPostgresUrl } from "./database-url.js";
+import { isPostgresUrl, sqliteFilePath } from "./database-url.js";
 import { guardStore } from "./guard-store.js";
 import { classifyPostgresError } from "./postgres/postgres-errors.js";
 import { createPostgresStore } from "./postgres/postgres-store.js";
@@ -14,7 +14,7 @@ export interface OpenStoreOptions {
 }
 
 /**
- * Picks the adapter from `DATABASE_URL`: a `postgres://` URL is PostgreSQL, a file path (or `sqlite:` URL)
+ * Picks the adapter from `DATABASE_URL`: a `postgres://` URL is PostgreSQL, a file path (or `file:` URL)
  * is SQLite, run on a worker thread of its own. Either way the store is migrated before it is returned.
  */
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
@@ -25,5 +25,5 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
     });
     return guardStore(store, classifyPostgresError);
   }
-  return createSqliteThreadStore(databaseUrl.replace(/^sqlite:(\/\/)?/, ""));
+  return createSqliteThreadStore(sqliteFilePath(databaseUrl));
 }

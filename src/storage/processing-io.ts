@@ -1,5 +1,6 @@
 import type { SubmissionOutcome } from "../domain/apply-submission.js";
 import type { ChangedOrder } from "../domain/apply-submissions-in-order.js";
+import type { SubmissionFailureCode } from "../domain/failure-codes.js";
 import type { NormalisedOrder } from "../domain/normalised-order.js";
 import type { ClassifyDatabaseError } from "./database-errors.js";
 
@@ -7,6 +8,9 @@ import type { ClassifyDatabaseError } from "./database-errors.js";
 export interface ClaimedSubmission {
   seq: number;
   id: string;
+  /** The order it names, from its columns (readable even when its document is not). */
+  trkref: string;
+  order_ref: string;
   /** The shape the document was written in (`stored-documents.ts`). */
   documentVersion: number;
   /** The stored document: JSON text, or the value the driver already parsed from it. */
@@ -19,9 +23,10 @@ export interface ProcessedSubmission {
   outcome: SubmissionOutcome;
 }
 
-/** A submission that could not be applied, and the reason served to the merchant. */
+/** A submission that could not be applied, and the code and reason served to the merchant. */
 export interface SubmissionFailure {
   seq: number;
+  code: SubmissionFailureCode;
   reason: string;
 }
 
@@ -62,9 +67,22 @@ export interface ProcessingDefect {
   stack?: string;
 }
 
-/** What one run of the pipeline did: how many submissions it took, and the defects it met. */
+/** A submission processing failed, as logged and counted: never its document, which holds customer data. */
+export interface FailedSubmission {
+  submissionId: string;
+  trkref: string;
+  orderRef: string;
+  code: SubmissionFailureCode;
+}
+
+/**
+ * What one run of the pipeline did: how many submissions it took, what it made of them, which it failed
+ * and the defects among those failures.
+ */
 export interface ProcessingReport {
   taken: number;
+  outcomes: Record<SubmissionOutcome, number>;
+  failures: FailedSubmission[];
   defects: ProcessingDefect[];
 }
 

@@ -3,6 +3,14 @@ export class StoreConflictError extends Error {
   override name = "StoreConflictError";
 }
 
+/**
+ * Raised when an operator's input is outside what the store keeps (a label too long, an expiry in the past,
+ * a grace period too long); the message says what is allowed. See `operator-input.ts`.
+ */
+export class StoreInputError extends Error {
+  override name = "StoreInputError";
+}
+
 /** Raised when an operation names a row that does not exist. */
 export class StoreNotFoundError extends Error {
   override name = "StoreNotFoundError";

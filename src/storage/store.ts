@@ -1,3 +1,4 @@
+import type { AuditStore } from "./audit-store.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import type { IntakeStore } from "./intake-store.js";
 import type { OrderStore } from "./order-store.js";
@@ -5,6 +6,7 @@ import type { OrganisationStore } from "./organisation-store.js";
 import type { ProcessingStore } from "./processing-io.js";
 import type { SubmissionStore } from "./submission-store.js";
 
+export * from "./audit-store.js";
 export * from "./idempotency-store.js";
 export * from "./intake-store.js";
 export * from "./order-store.js";
@@ -41,4 +43,5 @@ export interface Store
     SubmissionStore,
     IdempotencyStore,
     OrderStore,
-    ProcessingStore {}
+    ProcessingStore,
+    AuditStore {}

@@ -1,26 +1,17 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, execFile } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { buildApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { openStore } from "../../src/storage/open-store.js";
 import { migrations } from "../../src/storage/sqlite/migrations/index.js";
+import { type CliResult, killCliProcesses, readRows, runCliWith } from "../helpers/cli-process.js";
 import { basicAuth, createTempDir } from "../helpers/test-app.js";
-
-const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
-const CLI_TIMEOUT_MS = 15_000;
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface OrganisationJson {
   trkref: string;
@@ -29,12 +20,11 @@ interface OrganisationJson {
 }
 
 interface KeyJson {
-  id: string;
+  key_id: string;
   trkrefs: string[];
-  revokedAt: string | null;
+  revoked_at: string | null;
 }
 
-const children = new Set<ChildProcess>();
 let dir: ReturnType<typeof createTempDir>;
 let databaseCount = 0;
 
@@ -42,8 +32,8 @@ before(() => {
   dir = createTempDir("order-intake-cli-");
 });
 
-after(() => {
-  for (const child of children) child.kill("SIGKILL");
+after(async () => {
+  await killCliProcesses();
   dir.remove();
 });
 
@@ -51,24 +41,8 @@ after(() => {
 const freshDatabase = () => join(dir.path, `cli-${++databaseCount}.db`);
 
 /** Runs the built CLI against `dbPath`; never rejects, so that failures can be asserted on. */
-function runCli(dbPath: string, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      {
-        env: { ...process.env, DATABASE_URL: dbPath, LOG_LEVEL: "silent" },
-        timeout: CLI_TIMEOUT_MS,
-        killSignal: "SIGKILL",
-      },
-      (_error, stdout, stderr) => {
-        children.delete(child);
-        resolve({ code: child.exitCode, stdout, stderr });
-      },
-    );
-    children.add(child);
-  });
-}
+const runCli = (dbPath: string, ...args: string[]): Promise<CliResult> =>
+  runCliWith({ DATABASE_URL: dbPath }, args);
 
 /** Runs the CLI and fails the test, showing stderr, unless it exits 0. */
 async function runCliOk(dbPath: string, ...args: string[]): Promise<string> {
@@ -88,17 +62,6 @@ async function seedOrganisations(dbPath: string, ...trkrefs: string[]): Promise<
   }
 }
 
-/** Rows of a table read straight from the file; none when the command never created the file. */
-function readRows(dbPath: string, table: string): Record<string, unknown>[] {
-  if (!existsSync(dbPath)) return [];
-  const sqlite = new Database(dbPath, { readonly: true });
-  try {
-    return sqlite.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-  } finally {
-    sqlite.close();
-  }
-}
-
 async function listOrganisations(dbPath: string): Promise<OrganisationJson[]> {
   return JSON.parse(await runCliOk(dbPath, "org", "list", "--json")) as OrganisationJson[];
 }
@@ -109,10 +72,11 @@ async function listKeys(dbPath: string): Promise<KeyJson[]> {
 
 async function createKey(dbPath: string, ...trkrefs: string[]): Promise<{ key: string; secret: string }> {
   const orgArgs = trkrefs.flatMap((trkref) => ["--org", trkref]);
-  return JSON.parse(await runCliOk(dbPath, "key", "create", ...orgArgs, "--json")) as {
-    key: string;
+  const created = JSON.parse(await runCliOk(dbPath, "key", "create", ...orgArgs, "--json")) as {
+    key_id: string;
     secret: string;
   };
+  return { key: created.key_id, secret: created.secret };
 }
 
 // Every test has a database of its own, so the suites and their tests run side by side.
@@ -122,7 +86,7 @@ describe("order-intake CLI", { concurrency: true }, () => {
       const db = freshDatabase();
       await runCliOk(db, "org", "create", "ACME", "--name", "Acme Ltd");
       const text = await runCliOk(db, "org", "list");
-      assert.match(text, /^ACME\tdisabled\tAcme Ltd\t/m);
+      assert.match(text, /^TRKREF +STATUS +NAME +CREATED\nACME +disabled +Acme Ltd +\d{4}-/);
       assert.deepEqual(
         (await listOrganisations(db)).map(({ trkref, name, enabled }) => ({ trkref, name, enabled })),
         [{ trkref: "ACME", name: "Acme Ltd", enabled: false }],
@@ -132,7 +96,7 @@ describe("order-intake CLI", { concurrency: true }, () => {
     it("creates an organisation enabled with --enable", async () => {
       const db = freshDatabase();
       await runCliOk(db, "org", "create", "ACME-UK", "--name", "Acme UK", "--enable");
-      assert.match(await runCliOk(db, "org", "list"), /^ACME-UK\tenabled\t/m);
+      assert.match(await runCliOk(db, "org", "list"), /^ACME-UK +enabled +Acme UK +/m);
       assert.deepEqual(
         (await listOrganisations(db)).map(({ trkref, enabled }) => ({ trkref, enabled })),
         [{ trkref: "ACME-UK", enabled: true }],
@@ -197,7 +161,7 @@ describe("order-intake CLI", { concurrency: true }, () => {
     it("answers exit 2 for an unknown command", async () => {
       const result = await runCli(freshDatabase(), "frobnicate");
       assert.equal(result.code, 2);
-      assert.match(result.stderr, /unknown command "frobnicate"/);
+      assert.match(result.stderr, /unknown command 'frobnicate'/);
     });
 
     it("answers exit 2 for an unknown option", async () => {
@@ -208,26 +172,24 @@ describe("order-intake CLI", { concurrency: true }, () => {
       ]) {
         const result = await runCli(db, ...args);
         assert.equal(result.code, 2, args.join(" "));
-        assert.match(result.stderr, /Unknown option/);
+        assert.match(result.stderr, /unknown option '--/);
       }
     });
 
-    it("lists the commands with --help and exit 0", async () => {
-      const result = await runCli(freshDatabase(), "--help");
-      assert.equal(result.code, 0);
-      for (const command of [
-        "serve",
-        "migrate",
-        "org create",
-        "org enable",
-        "org disable",
-        "org list",
-        "key create",
-        "key list",
-        "key revoke",
-        "submission show",
-      ]) {
-        assert.ok(result.stdout.includes(command), `--help mentions ${command}`);
+    it("lists the commands with --help and exit 0, and each group's commands with its own --help", async () => {
+      const db = freshDatabase();
+      const commands = {
+        "": ["serve", "worker", "quickstart", "migrate", "org", "key", "submission"],
+        org: ["create", "enable", "disable", "list"],
+        key: ["create", "list", "revoke"],
+        submission: ["show"],
+      };
+      for (const [group, names] of Object.entries(commands)) {
+        const result = await runCli(db, ...(group ? [group] : []), "--help");
+        assert.equal(result.code, 0, `${group} --help`);
+        for (const name of names) {
+          assert.match(result.stdout, new RegExp(`^  ${name}\\b`, "m"), `${group} --help lists ${name}`);
+        }
       }
     });
   });
@@ -255,10 +217,14 @@ describe("order-intake CLI", { concurrency: true }, () => {
 
       const text = await runCliOk(db, "key", "list");
       const json = await runCliOk(db, "key", "list", "--json");
-      assert.match(text, new RegExp(`^${key}\\tactive\\tACME\\t`, "m"));
+      assert.match(
+        text,
+        /^KEY ID +STATUS +ORGANISATIONS +CREATED +EXPIRES +LAST USED +REVOKED +OLD SECRET UNTIL +LABEL\n/,
+      );
+      assert.match(text, new RegExp(`^${key} +active +ACME +\\d{4}-\\S+ +- +- +- +- +-$`, "m"));
       assert.deepEqual(
-        (JSON.parse(json) as KeyJson[]).map(({ id, trkrefs }) => ({ id, trkrefs })),
-        [{ id: key, trkrefs: ["ACME"] }],
+        (JSON.parse(json) as KeyJson[]).map(({ key_id, trkrefs }) => ({ key_id, trkrefs })),
+        [{ key_id: key, trkrefs: ["ACME"] }],
       );
       for (const output of [text, json]) {
         assert.ok(!output.includes(secret), "the secret is not listed");
@@ -291,8 +257,8 @@ describe("order-intake CLI", { concurrency: true }, () => {
       await seedOrganisations(db, "ACME", "OTHER");
       const { key } = await createKey(db, "ACME", "OTHER");
       assert.deepEqual(
-        (await listKeys(db)).map(({ id, trkrefs }) => ({ id, trkrefs })),
-        [{ id: key, trkrefs: ["ACME", "OTHER"] }],
+        (await listKeys(db)).map(({ key_id, trkrefs }) => ({ key_id, trkrefs })),
+        [{ key_id: key, trkrefs: ["ACME", "OTHER"] }],
       );
     });
 
@@ -347,7 +313,10 @@ describe("order-intake CLI", { concurrency: true }, () => {
         assert.equal(accepted.statusCode, 202, accepted.body);
         const { id } = accepted.json() as { id: string };
 
-        const shown = JSON.parse(await runCliOk(db, "submission", "show", id)) as Record<string, unknown>;
+        const shown = JSON.parse(await runCliOk(db, "submission", "show", id, "--json")) as Record<
+          string,
+          unknown
+        >;
         assert.equal(shown.id, id);
         assert.equal(shown.status, "accepted");
         assert.equal(shown.trkref, "ACME");
@@ -371,6 +340,18 @@ describe("order-intake CLI", { concurrency: true }, () => {
   });
 
   describe("order-intake migrate", { concurrency: true }, () => {
+    it("opens the file that a file: URL or a sqlite: path names", async () => {
+      const viaFileUrl = freshDatabase();
+      const viaSqlite = freshDatabase();
+      for (const [url, path] of [
+        [pathToFileURL(viaFileUrl).href, viaFileUrl],
+        [`sqlite:${viaSqlite}`, viaSqlite],
+      ] as const) {
+        await runCliOk(url, "migrate");
+        assert.ok(readRows(path, "schema_migrations").length > 0, `${url} made ${path}`);
+      }
+    });
+
     it("creates the schema and can run again", async () => {
       const db = freshDatabase();
       assert.equal(existsSync(db), false);

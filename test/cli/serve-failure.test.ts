@@ -1,25 +1,13 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { holdPort } from "../helpers/hold-port.js";
 import { createTempDir } from "../helpers/test-app.js";
 
 const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 const EXIT_TIMEOUT_MS = 10_000;
-
-/** Listens on a free port of 127.0.0.1 and returns the server holding it. */
-async function holdPort(): Promise<{ server: Server; port: number }> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const address = server.address();
-  assert.ok(address && typeof address === "object");
-  return { server, port: address.port };
-}
 
 /** Runs `serve` and waits, at most EXIT_TIMEOUT_MS, for it to exit by itself; kills it if it does not. */
 function runServe(env: Record<string, string>) {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { submissionFailureCatalogue } from "../../src/domain/failure-codes.js";
 import { fieldErrorCatalogue, fieldWarningCatalogue } from "../../src/domain/field-errors.js";
 import { problemCatalogue } from "../../src/http/problem-catalogue.js";
 
@@ -54,6 +55,16 @@ describe("docs/errors.md", () => {
       assert.ok(cells, `warning code ${code} is not documented`);
       assert.equal(cells.length, 3, `${code}: code, meaning, how to fix`);
       assert.ok(cells[1] && cells[2], `${code} has a meaning and a fix`);
+    }
+  });
+
+  it("documents every failure code of a failed submission with its meaning and what to do", () => {
+    const failures = section("## Failure codes");
+    for (const code of Object.keys(submissionFailureCatalogue)) {
+      const cells = cellsOf(failures, code);
+      assert.ok(cells, `failure code ${code} is not documented`);
+      assert.equal(cells.length, 3, `${code}: code, meaning, what to do`);
+      assert.ok(cells[1] && cells[2], `${code} has a meaning and what to do`);
     }
   });
 });

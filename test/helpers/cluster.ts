@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { issueCredential } from "../../src/http/api-credentials.js";
+import { issueCredential } from "../../src/storage/api-credentials.js";
 import { openStore } from "../../src/storage/open-store.js";
 import { POSTGRES_TEST_URL } from "./postgres.js";
 import { basicAuth } from "./test-app.js";

@@ -5,8 +5,8 @@ import { PassThrough } from "node:stream";
 import type { RouteOptions } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
-import { issueCredential } from "../../src/http/api-credentials.js";
 import { createProcessor } from "../../src/processing/processor.js";
+import { issueCredential } from "../../src/storage/api-credentials.js";
 import { openStore } from "../../src/storage/open-store.js";
 import type { Store } from "../../src/storage/store.js";
 
@@ -48,6 +48,7 @@ export async function createTestApp(
     databasePath?: string;
     onRoute?: (route: RouteOptions) => void;
     backlogCountIntervalMs?: number;
+    keyUseWriteIntervalMs?: number;
   } = {},
 ) {
   const dir = createTempDir();
@@ -70,6 +71,7 @@ export async function createTestApp(
     ...(options.now && { now: options.now }),
     ...(options.onRoute && { onRoute: options.onRoute }),
     ...(options.backlogCountIntervalMs && { backlogCountIntervalMs: options.backlogCountIntervalMs }),
+    ...(options.keyUseWriteIntervalMs && { keyUseWriteIntervalMs: options.keyUseWriteIntervalMs }),
   });
   const processor = createProcessor({
     store,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
+import { directivesOf } from "../helpers/content-security-policy.js";
 import type { TestApp } from "../helpers/test-app.js";
 import { basicAuth } from "../helpers/test-app.js";
 import { createAppPool } from "./order-requests.js";
@@ -55,13 +56,7 @@ describe("GET /docs", () => {
     const policy = String(
       (await t.app.inject({ method: "GET", url: "/docs" })).headers["content-security-policy"],
     );
-    const directives = new Map(
-      policy
-        .split(";")
-        .map((directive) => directive.trim().split(/\s+/))
-        .filter(([name]) => name)
-        .map(([name, ...sources]) => [name, sources]),
-    );
+    const directives = directivesOf(policy);
     assert.deepEqual(directives.get("default-src"), ["'self'"]);
     assert.deepEqual(directives.get("connect-src"), ["'self'"]);
     assert.deepEqual(directives.get("script-src"), ["'self'"]);
@@ -92,5 +87,34 @@ describe("GET /docs", () => {
     const { page, assets } = await loadPage(t, "/docs");
     assert.equal(page.statusCode, 200);
     for (const { reference, response } of assets) assert.equal(response.statusCode, 200, reference);
+  });
+});
+
+describe("GET /", () => {
+  it("sends the visitor of the service's bare URL to the API reference", async () => {
+    const t = await apps.open();
+    const root = await t.app.inject({ method: "GET", url: "/" });
+    assert.equal(root.statusCode, 302);
+    assert.equal(root.headers.location, "/docs");
+    assert.equal(root.headers["content-type"], "text/html; charset=utf-8");
+    assert.match(
+      root.body,
+      /<a href="\/docs">/,
+      "the answer links there too, for a client that does not follow",
+    );
+    const reference = await t.app.inject({ method: "GET", url: String(root.headers.location) });
+    assert.equal(reference.statusCode, 200);
+    assert.match(reference.body, /<title>order-intake API reference<\/title>/);
+  });
+
+  it("answers HEAD the same without a body, and another method 405 with Allow", async () => {
+    const t = await apps.open();
+    const head = await t.app.inject({ method: "HEAD", url: "/" });
+    assert.equal(head.statusCode, 302);
+    assert.equal(head.headers.location, "/docs");
+    assert.equal(head.body, "");
+    const post = await t.app.inject({ method: "POST", url: "/", payload: {} });
+    assert.equal(post.statusCode, 405);
+    assert.equal(post.headers.allow, "GET, HEAD, OPTIONS");
   });
 });

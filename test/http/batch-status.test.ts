@@ -68,6 +68,7 @@ describe("GET /v4/customer_orders/batches/{id}", () => {
       submission_status: "accepted",
       outcome: null,
       failure_reason: null,
+      failure_code: null,
       processed_at: null,
     };
     assert.deepEqual(body.results, [{ ...first, ...pending }, rejected, { ...third, ...pending }]);
@@ -90,6 +91,7 @@ describe("GET /v4/customer_orders/batches/{id}", () => {
         submission_status: "processed",
         outcome: "created",
         failure_reason: null,
+        failure_code: null,
       });
       assert.ok(isIsoTimestamp(processed_at), `processed_at ${processed_at}`);
     }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { fieldErrorCatalogue } from "../../src/domain/field-errors.js";
+import { guidePath } from "../../src/http/guides/guides.js";
 import { problemCatalogue } from "../../src/http/problem-catalogue.js";
 import {
   type MediaTypeObject,
@@ -69,7 +70,7 @@ describe("the OpenAPI document is complete", () => {
     assert.equal(scheme?.scheme, "basic");
     assert.match(scheme?.description ?? "", /API key id/);
     const v4 = operationsOf(doc).filter(({ path }) => path.startsWith("/v4/"));
-    assert.equal(v4.length, 7);
+    assert.equal(v4.length, 9);
     for (const { method, path, operation } of v4) {
       const name = `${method.toUpperCase()} ${path}`;
       assert.deepEqual(operation.security, [{ basicAuth: [] }], name);
@@ -175,7 +176,7 @@ describe("the OpenAPI document is complete", () => {
     for (const code of Object.keys(fieldErrorCatalogue)) {
       assert.match(overview, new RegExp(`\\| \`${code}\` \\|`), `field error code ${code}`);
     }
-    assert.match(overview, /docs\/errors\.md/);
+    assert.ok(overview.includes(`](${guidePath("errors")})`), "the overview links to the errors guide");
   });
 });
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { API_REFERENCE_PATH } from "../../src/http/api-reference-page.js";
+import { GUIDES_PATH } from "../../src/http/guides/guides.js";
 import { type OpenApiDocument, readOpenApi, toOpenApiPath } from "../helpers/openapi.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
@@ -10,6 +11,9 @@ interface RegisteredRoute {
   method: string;
   url: string;
 }
+
+/** Pages for people, not API endpoints: the reference page, the guides and their assets, and `/`. */
+const isPage = (url: string) => url === "/" || url.startsWith(API_REFERENCE_PATH);
 
 /** A copy for the validator, which may annotate what it is given. */
 const copyOf = (doc: OpenApiDocument): Record<string, unknown> => structuredClone({ ...doc });
@@ -64,9 +68,7 @@ describe("GET /openapi.json", () => {
   });
 
   it("describes every route the server registered, and no route it did not", () => {
-    const apiRoutes = routes.filter(
-      ({ method, url }) => method !== "HEAD" && !url.startsWith(API_REFERENCE_PATH),
-    );
+    const apiRoutes = routes.filter(({ method, url }) => method !== "HEAD" && !isPage(url));
     assert.ok(apiRoutes.length >= 10, `the hook saw the service's routes: ${JSON.stringify(apiRoutes)}`);
     const registered = new Set(apiRoutes.map(({ method, url }) => `${method} ${toOpenApiPath(url)}`));
     const described = new Set(
@@ -86,11 +88,19 @@ describe("GET /openapi.json", () => {
     );
   });
 
-  it("leaves the reference page and its assets out of the API's paths", () => {
-    const pageRoutes = routes.filter(({ url }) => url.startsWith(API_REFERENCE_PATH));
+  it("leaves the reference page, the guides and the root's redirect out of the API's paths", () => {
+    const pageRoutes = routes.filter(({ url }) => isPage(url));
     assert.ok(pageRoutes.length > 0, "the reference page registers routes");
+    assert.ok(
+      pageRoutes.some(({ url }) => url === "/"),
+      "the root redirects to the reference page",
+    );
+    assert.ok(
+      pageRoutes.some(({ url }) => url.startsWith(GUIDES_PATH)),
+      "the guides are served",
+    );
     for (const path of Object.keys(doc.paths)) {
-      assert.ok(!path.startsWith(API_REFERENCE_PATH), `${path} is a page, not an API endpoint`);
+      assert.ok(!isPage(path), `${path} is a page, not an API endpoint`);
     }
   });
 });

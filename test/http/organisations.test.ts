@@ -97,8 +97,8 @@ describe("the organisation routes under the per-key rate limit", () => {
     const t = await apps.open({ RATE_LIMIT_PER_SECOND: "1", RATE_LIMIT_BURST: "2" });
     const first = await get(t, "/v4/organisations", t.acme.authorization);
     assert.equal(first.statusCode, 200);
-    assert.equal(first.headers["ratelimit-policy"], '"per-key";q=2;w=2');
-    assert.match(String(first.headers.ratelimit), /^"per-key";r=1;t=\d+$/);
+    assert.equal(first.headers["ratelimit-policy"], '"reads";q=2;w=2');
+    assert.match(String(first.headers.ratelimit), /^"reads";r=1;t=\d+$/);
     assert.equal((await get(t, "/v4/organisations/ACME", t.acme.authorization)).statusCode, 200);
     const refused = await get(t, "/v4/organisations", t.acme.authorization);
     assertProblem(refused, 429, "rate_limited");

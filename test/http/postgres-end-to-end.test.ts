@@ -127,7 +127,7 @@ await withPostgres(() =>
       const key = JSON.parse(
         execFileSync("node", [CLI, "key", "create", "--org", "PG-ORG", "--json"], { env }).toString(),
       );
-      assert.match(key.key, /^oik_/);
+      assert.match(key.key_id, /^oik_/);
       execFileSync("node", [CLI, "migrate"], { env });
     });
   }),

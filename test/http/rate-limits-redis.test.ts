@@ -39,7 +39,7 @@ describe("rate limits shared through Redis", async () => {
         });
         if (response.statusCode === 429) {
           assertProblem(response, 429, "rate_limited");
-          assert.match(String(response.headers.ratelimit), /^"per-key";r=0;t=\d+$/);
+          assert.match(String(response.headers.ratelimit), /^"submissions";r=0;t=\d+$/);
         }
         statuses.push(response.statusCode);
       }
@@ -88,7 +88,7 @@ describe("rate limits shared through Redis", async () => {
     open.push(t);
     const first = await postOrder(t, exampleOrder("ACME"));
     assert.equal(first.statusCode, 202);
-    assert.match(String(first.headers.ratelimit), /^"per-key";r=0;t=\d+$/);
+    assert.match(String(first.headers.ratelimit), /^"submissions";r=0;t=\d+$/);
     assertProblem(await postOrder(t, exampleOrder("ACME")), 429, "rate_limited");
     assert.ok(t.logLines().some((line) => line.includes("rate limits cannot reach Redis")));
   });

@@ -3,6 +3,7 @@ import { afterEach, describe, it } from "node:test";
 import { FormatRegistry, type TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../src/domain/order-example.js";
+import { OrderListSchema, SubmissionListSchema } from "../../src/http/listing/listing-schemas.js";
 import { type ProblemCode, problemCatalogue } from "../../src/http/problem-catalogue.js";
 import { exampleProblem } from "../../src/http/problem-examples.js";
 import {
@@ -46,6 +47,8 @@ describe("the examples of the API description", () => {
       StoredOrderSchema,
       OrganisationSchema,
       OrganisationListSchema,
+      OrderListSchema,
+      SubmissionListSchema,
     })) {
       const examples = (schema as TSchema & { examples?: unknown[] }).examples ?? [];
       assert.ok(examples.length > 0, `${name} has an example`);

@@ -144,7 +144,7 @@ describe("processor meeting a defect of the service", () => {
       log: intake.app.log,
       batchSize: 10,
       pollMs: 1000,
-      onDefect: () => intake.metrics.countProcessingDefect(),
+      onReport: (report) => intake.metrics.countProcessing(report),
     });
     const submit = (orderRef: string) =>
       intake.app.inject({
@@ -162,6 +162,7 @@ describe("processor meeting a defect of the service", () => {
     });
     assert.equal(status.json().status, "failed");
     assert.equal(status.json().failure_reason, DEFECT_FAILURE_REASON);
+    assert.equal(status.json().failure_code, "internal_error");
     assert.equal((await intake.store.findSubmission(fine.json().id))?.status, "processed");
 
     const logged = intake.logLines().map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -171,5 +172,13 @@ describe("processor meeting a defect of the service", () => {
     assert.match(String((defects[0]?.err as { stack?: unknown })?.stack), /a bug in merging/);
     const metrics = await intake.app.inject({ url: "/metrics" });
     assert.match(metrics.body, /^order_intake_processing_defects_total 1$/m);
+    assert.match(metrics.body, /^order_intake_submission_failures_total\{code="internal_error"\} 1$/m);
+    assert.match(metrics.body, /^order_intake_submissions_processed_total\{outcome="created"\} 1$/m);
+    const failures = logged.filter((line) => line.msg === "submission failed");
+    assert.deepEqual(
+      failures.map((line) => [line.submissionId, line.trkref, line.orderRef, line.failureCode]),
+      [[bug.json().id, "ACME", "BUG", "internal_error"]],
+    );
+    assert.doesNotMatch(JSON.stringify(failures), /example\.com|Jane/, "no customer data in the log");
   });
 });

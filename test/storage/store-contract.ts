@@ -1,13 +1,18 @@
 import { describe } from "node:test";
+import { apiKeysContract } from "./contract/api-keys-contract.js";
+import { auditContract } from "./contract/audit-contract.js";
 import type { OpenFixture } from "./contract/contract-fixture.js";
 import { errorsContract } from "./contract/errors-contract.js";
 import { idempotencyContract } from "./contract/idempotency-contract.js";
 import { intakeContract } from "./contract/intake-contract.js";
 import { lifecycleContract } from "./contract/lifecycle-contract.js";
+import { orderListingContract } from "./contract/order-listing-contract.js";
+import { organisationSettingsContract } from "./contract/organisation-settings-contract.js";
 import { organisationsContract } from "./contract/organisations-contract.js";
 import { processingContract } from "./contract/processing-contract.js";
 import { processingDefectsContract } from "./contract/processing-defects-contract.js";
 import { storedDocumentsContract } from "./contract/stored-documents-contract.js";
+import { submissionListingContract } from "./contract/submission-listing-contract.js";
 import { submissionsContract } from "./contract/submissions-contract.js";
 
 /**
@@ -25,5 +30,10 @@ export function runStoreContract(adapter: string, open: OpenFixture): void {
     errorsContract(open);
     storedDocumentsContract(open);
     processingDefectsContract(open);
+    orderListingContract(open);
+    submissionListingContract(open);
+    apiKeysContract(open);
+    organisationSettingsContract(open);
+    auditContract(open);
   });
 }

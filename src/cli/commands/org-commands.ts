@@ -1,79 +1,91 @@
-import { parseArgs } from "node:util";
-import { isTrkref, trkrefCorrection } from "../../domain/trkref.js";
-import { StoreConflictError } from "../../storage/store.js";
-import type { CliContext } from "../cli-context.js";
+import type { Command } from "commander";
+import { type Organisation, StoreConflictError } from "../../storage/store.js";
+import { type ActorOptions, attribution, withActorOption } from "../actor.js";
+import { type CliContext, withCliContext } from "../cli-context.js";
 import { CliError, usageError } from "../cli-error.js";
+import { formatJson, formatTable } from "../output.js";
+import { registerOrgSettingCommands } from "./org-setting-commands.js";
+import { checkTrkref } from "./trkref-argument.js";
 
-export const ORG_USAGE = `order-intake org create <TRKREF> --name <NAME> [--enable]
-order-intake org enable <TRKREF>
-order-intake org disable <TRKREF>
-order-intake org list [--json]`;
-
-/** `org create|enable|disable|list`: manage the organisations that may submit orders. */
-export async function runOrgCommand(ctx: CliContext): Promise<void> {
-  const [action, ...rest] = ctx.args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { name: { type: "string" }, enable: { type: "boolean" }, json: { type: "boolean" } },
-  });
-  switch (action) {
-    case "create":
-      return createOrganisation(ctx, requireTrkref(positionals), values.name, values.enable ?? false);
-    case "enable":
-    case "disable":
-      return setEnabled(ctx, requireTrkref(positionals), action === "enable");
-    case "list":
-      return listOrganisations(ctx, values.json ?? false);
-    default:
-      throw usageError(`Unknown org command ${JSON.stringify(action ?? "")}. Usage:\n${ORG_USAGE}`);
-  }
+/** `org create|enable|disable|list|set|show|rename`: the organisations that may submit orders. */
+export function registerOrgCommands(program: Command): void {
+  const org = program.command("org").description("manage the organisations that may submit orders");
+  withActorOption(
+    org
+      .command("create")
+      .description("create an organisation, disabled unless --enable is given")
+      .argument("<TRKREF>", "its trkref: upper-case letters and digits in groups joined by - or _")
+      .requiredOption("--name <NAME>", "its name, as merchants know it")
+      .option("--enable", "take its orders at once"),
+  ).action(withCliContext(createOrganisation));
+  withActorOption(
+    org.command("enable").description("take orders for an organisation").argument("<TRKREF>"),
+  ).action(
+    withCliContext((ctx, trkref: string, options: ActorOptions) => setEnabled(ctx, trkref, true, options)),
+  );
+  withActorOption(
+    org
+      .command("disable")
+      .description("refuse orders for an organisation (its keys get 403)")
+      .argument("<TRKREF>"),
+  ).action(
+    withCliContext((ctx, trkref: string, options: ActorOptions) => setEnabled(ctx, trkref, false, options)),
+  );
+  org
+    .command("list")
+    .description("list every organisation")
+    .option("--json", "print JSON with the API's field names")
+    .action(withCliContext(listOrganisations));
+  registerOrgSettingCommands(org);
 }
 
-/** The single TRKREF argument, checked against the trkref pattern. */
-export function requireTrkref(positionals: string[]): string {
-  const [trkref, ...extra] = positionals;
-  if (!trkref || extra.length > 0) throw usageError("Give exactly one TRKREF");
-  checkTrkref(trkref);
-  return trkref;
-}
-
-export function checkTrkref(trkref: string): void {
-  if (!isTrkref(trkref)) {
-    throw usageError(`Malformed TRKREF ${JSON.stringify(trkref)}: it ${trkrefCorrection(trkref)}`);
-  }
-}
+/** An organisation as `--json` prints it. */
+const toOrganisationJson = (org: Organisation) => ({
+  trkref: org.trkref,
+  name: org.name,
+  enabled: org.enabled,
+  created_at: org.createdAt,
+});
 
 async function createOrganisation(
   ctx: CliContext,
   trkref: string,
-  name: string | undefined,
-  enable: boolean,
+  options: { name: string; enable?: boolean } & ActorOptions,
 ) {
-  if (!name?.trim()) throw usageError("--name <NAME> is required");
+  checkTrkref(trkref);
+  const name = options.name.trim();
+  if (!name) throw usageError("--name <NAME> must not be blank");
+  const enabled = options.enable ?? false;
+  const by = attribution(options);
   try {
-    await (await ctx.store()).createOrganisation({ trkref, name: name.trim(), enabled: enable });
+    await (await ctx.store()).createOrganisation({ trkref, name, enabled, ...by });
   } catch (error) {
     if (error instanceof StoreConflictError) throw new CliError(`Organisation ${trkref} already exists`);
     throw error;
   }
   ctx.out(
-    `Created organisation ${trkref} (${enable ? "enabled" : "disabled: run 'org enable' to take orders"})`,
+    `Created organisation ${trkref} (${enabled ? "enabled" : "disabled: run 'org enable' to take orders"})`,
   );
 }
 
-async function setEnabled(ctx: CliContext, trkref: string, enabled: boolean) {
-  if (!(await (await ctx.store()).setOrganisationEnabled(trkref, enabled))) {
+async function setEnabled(ctx: CliContext, trkref: string, enabled: boolean, options: ActorOptions) {
+  checkTrkref(trkref);
+  const by = attribution(options);
+  if (!(await (await ctx.store()).setOrganisationEnabled(trkref, enabled, by))) {
     throw new CliError(`Unknown organisation ${trkref}`);
   }
   ctx.out(`Organisation ${trkref} ${enabled ? "enabled" : "disabled"}`);
 }
 
-async function listOrganisations(ctx: CliContext, json: boolean) {
+async function listOrganisations(ctx: CliContext, options: { json?: boolean }) {
   const organisations = await (await ctx.store()).listOrganisations();
-  if (json) return ctx.out(JSON.stringify(organisations));
+  if (options.json) return ctx.out(formatJson(organisations.map(toOrganisationJson)));
   if (organisations.length === 0) return ctx.out("No organisations yet: create one with 'org create'");
-  for (const org of organisations) {
-    ctx.out(`${org.trkref}\t${org.enabled ? "enabled" : "disabled"}\t${org.name}\tcreated ${org.createdAt}`);
-  }
+  const rows = organisations.map((org) => [
+    org.trkref,
+    org.enabled ? "enabled" : "disabled",
+    org.name,
+    org.createdAt,
+  ]);
+  for (const line of formatTable(["TRKREF", "STATUS", "NAME", "CREATED"], rows)) ctx.out(line);
 }

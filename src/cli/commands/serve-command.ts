@@ -1,5 +1,7 @@
 import { startServer } from "../../server.js";
 import type { CliContext } from "../cli-context.js";
+import { explainTakenPort } from "../cli-error.js";
+import { createTerminalLogStream } from "../log-stream.js";
 import { stopOnSignals } from "../stop-on-signals.js";
 
 /** `serve`: run the HTTP service (and, unless RUN_PROCESSOR=false, the processor) until SIGTERM. */
@@ -10,6 +12,9 @@ export async function runServeCommand(ctx: CliContext): Promise<void> {
     ctx.config.shutdownGraceMs,
     (message) => process.stderr.write(`${message}\n`),
   );
-  server = await startServer(ctx.config);
+  const logStream = await createTerminalLogStream();
+  server = await startServer(ctx.config, { logStream }).catch((error: unknown) => {
+    throw explainTakenPort(error, "PORT=3100 order-intake serve");
+  });
   await new Promise(() => {});
 }

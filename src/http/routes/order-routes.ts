@@ -3,11 +3,11 @@ import type { FastifyInstance } from "fastify";
 import type { Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { rateLimitHeaders } from "../documented-headers.js";
+import { toOrderBody } from "../order-body.js";
 import { ProblemError } from "../problem-catalogue.js";
 import { problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
 import { StoredOrderSchema } from "../response-schemas.js";
 import { checkPathTrkref, OrderRefParam, TrkrefParam } from "./route-params.js";
-import { summariseSubmission } from "./submission-routes.js";
 
 /** `GET /v4/organisations/{trkref}/customer_orders/{order_ref}`: the order as it stands now. */
 export function registerOrderRoutes(
@@ -45,12 +45,7 @@ export function registerOrderRoutes(
           : undefined;
       if (!stored) throw new ProblemError("not_found", { detail: orderNotFoundDetail(trkref, orderRef) });
       const submissions = await deps.store.listSubmissionsForOrder(trkref, orderRef);
-      return {
-        ...stored.order,
-        created_at: stored.createdAt,
-        updated_at: stored.updatedAt,
-        submissions: submissions.map(summariseSubmission),
-      };
+      return toOrderBody(stored, submissions);
     },
   );
 }

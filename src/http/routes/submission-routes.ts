@@ -1,11 +1,12 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import type { Store, SubmissionRecord } from "../../storage/store.js";
+import type { Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { rateLimitHeaders } from "../documented-headers.js";
 import { ProblemError } from "../problem-catalogue.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
 import { SubmissionSchema } from "../response-schemas.js";
+import { toSubmissionBody } from "../submission-body.js";
 import { SubmissionIdParam } from "./route-params.js";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,20 +49,4 @@ export function registerSubmissionRoutes(
       return toSubmissionBody(submission);
     },
   );
-}
-
-/** A submission's state, as listed under an order. */
-export function summariseSubmission(submission: SubmissionRecord) {
-  return {
-    id: submission.id,
-    status: submission.status,
-    outcome: submission.outcome,
-    failure_reason: submission.failureReason,
-    accepted_at: submission.acceptedAt,
-    processed_at: submission.processedAt,
-  };
-}
-
-function toSubmissionBody(submission: SubmissionRecord) {
-  return { ...summariseSubmission(submission), trkref: submission.trkref, order_ref: submission.orderRef };
 }

@@ -14,6 +14,15 @@ const HEARTBEAT_MS = 15_000;
 export const accessChangePayload = (schema: string, change: { apiKey: string } | { organisation: string }) =>
   JSON.stringify({ schema, ...change });
 
+/** Announces a change to every instance's cache when the caller's transaction commits. */
+export async function announce(
+  db: Pick<pg.ClientBase, "query">,
+  schema: string,
+  change: { apiKey: string } | { organisation: string },
+): Promise<void> {
+  await db.query("SELECT pg_notify($1, $2)", [ACCESS_CHANNEL, accessChangePayload(schema, change)]);
+}
+
 /**
  * Listens on a connection of its own (LISTEN cannot share a pooled one) for the changes that keys and
  * organisations announce when they are committed, from any process. While that connection is down changes

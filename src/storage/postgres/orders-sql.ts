@@ -4,7 +4,8 @@ import { type ItemColumns, type OrderColumns, orderFromColumns } from "../order-
 import type { StoredOrder } from "../store.js";
 import type { Queryable } from "./organisations-sql.js";
 
-interface OrderRow extends OrderColumns {
+/** A row of the orders table, with its items. */
+export interface OrderRow extends OrderColumns {
   created_at: Date;
   updated_at: Date;
   last_submission_id: string;
@@ -12,10 +13,18 @@ interface OrderRow extends OrderColumns {
 }
 
 // numeric is read back as text (`::text`), so that "10.50" keeps its scale exactly as it was stored.
-const SELECT_ORDERS = `SELECT o.*, coalesce((SELECT json_agg(json_build_object('sku', i.sku, 'price', i.price::text,
+export const SELECT_ORDERS = `SELECT o.*, coalesce((SELECT json_agg(json_build_object('sku', i.sku, 'price', i.price::text,
     'currency', i.currency, 'metadata', i.metadata) ORDER BY i.position)
     FROM order_items i WHERE i.trkref = o.trkref AND i.order_ref = o.order_ref), '[]') AS items
   FROM orders o`;
+
+/** An order row, read with SELECT_ORDERS, as the stored order. */
+export const toStoredOrder = (row: OrderRow): StoredOrder => ({
+  order: orderFromColumns(row, row.items),
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+  lastSubmissionId: row.last_submission_id,
+});
 
 export async function findOrder(
   db: Queryable,
@@ -26,14 +35,7 @@ export async function findOrder(
     trkref,
     orderRef,
   ]);
-  const row = rows[0];
-  if (!row) return undefined;
-  return {
-    order: orderFromColumns(row, row.items),
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    lastSubmissionId: row.last_submission_id,
-  };
+  return rows[0] && toStoredOrder(rows[0]);
 }
 
 /** The stored orders among those named, by `orderKey`; one statement however many are named. */

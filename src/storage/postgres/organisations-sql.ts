@@ -1,6 +1,9 @@
 import pg from "pg";
-import { type Organisation, StoreConflictError } from "../store.js";
-import { ACCESS_CHANNEL, accessChangePayload } from "./access-changes.js";
+import type { NewAuditEntry } from "../audit-store.js";
+import type { PlanChange } from "../operator-actions.js";
+import { type Organisation, type OrganisationSummary, StoreConflictError } from "../store.js";
+import { announce } from "./access-changes.js";
+import { insertAuditEntry } from "./audit-sql.js";
 
 /** A pool or a client inside a transaction: anything that can run a query. */
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
@@ -10,6 +13,8 @@ interface OrganisationRow {
   name: string;
   enabled: boolean;
   created_at: Date;
+  rate_limit_per_second: number | null;
+  rate_limit_burst: number | null;
 }
 
 const toOrganisation = (row: OrganisationRow): Organisation => ({
@@ -17,52 +22,101 @@ const toOrganisation = (row: OrganisationRow): Organisation => ({
   name: row.name,
   enabled: row.enabled,
   createdAt: row.created_at.toISOString(),
+  rateLimit:
+    row.rate_limit_per_second === null || row.rate_limit_burst === null
+      ? null
+      : { ratePerSecond: row.rate_limit_per_second, burst: row.rate_limit_burst },
 });
 
+const COLUMNS = "trkref, name, enabled, created_at, rate_limit_per_second, rate_limit_burst";
 const UNIQUE_VIOLATION = "23505";
 
-export async function insertOrganisation(
-  db: Queryable,
-  input: { trkref: string; name: string; enabled: boolean },
-) {
-  const createdAt = new Date().toISOString();
+/** Inserts the organisation and its audit entry; the caller holds the transaction. */
+export async function insertOrganisation(db: Queryable, organisation: Organisation, entry: NewAuditEntry) {
+  const { trkref, name, enabled, createdAt } = organisation;
   try {
     await db.query("INSERT INTO organisations (trkref, name, enabled, created_at) VALUES ($1, $2, $3, $4)", [
-      input.trkref,
-      input.name,
-      input.enabled,
+      trkref,
+      name,
+      enabled,
       createdAt,
     ]);
   } catch (error) {
     if (error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION) {
-      throw new StoreConflictError(`Organisation ${input.trkref} already exists`);
+      throw new StoreConflictError(`Organisation ${trkref} already exists`);
     }
     throw error;
   }
-  return { ...input, createdAt };
+  await insertAuditEntry(db, entry);
 }
 
-/** Switches the organisation on or off and, in the same statement, announces it to every instance's cache. */
-export async function setOrganisationEnabled(
+/**
+ * Reads the organisation locked, writes what `plan` makes of it with its audit entry, and announces it to
+ * every instance's cache at commit (as `changeApiKey` does, also when nothing changed); the caller holds
+ * the transaction.
+ */
+export async function changeOrganisation(
   db: Queryable,
   trkref: string,
-  enabled: boolean,
+  plan: PlanChange<Organisation>,
   schema: string,
-): Promise<boolean> {
-  const result = await db.query(
-    `WITH changed AS (UPDATE organisations SET enabled = $1 WHERE trkref = $2 RETURNING trkref)
-     SELECT pg_notify($3, $4) FROM changed`,
-    [enabled, trkref, ACCESS_CHANNEL, accessChangePayload(schema, { organisation: trkref })],
+): Promise<Organisation | undefined> {
+  const { rows } = await db.query<OrganisationRow>(
+    `SELECT ${COLUMNS} FROM organisations WHERE trkref = $1 FOR UPDATE`,
+    [trkref],
   );
-  return result.rowCount === 1;
+  const current = rows[0] && toOrganisation(rows[0]);
+  const planned = plan(current);
+  if (current) await announce(db, schema, { organisation: trkref });
+  if (!planned) return current;
+  const { name, enabled, rateLimit } = planned.next;
+  await db.query(
+    `UPDATE organisations SET name = $1, enabled = $2, rate_limit_per_second = $3, rate_limit_burst = $4
+     WHERE trkref = $5`,
+    [name, enabled, rateLimit?.ratePerSecond ?? null, rateLimit?.burst ?? null, trkref],
+  );
+  await insertAuditEntry(db, planned.audit);
+  return planned.next;
 }
 
 export async function findOrganisation(db: Queryable, trkref: string): Promise<Organisation | undefined> {
-  const { rows } = await db.query<OrganisationRow>("SELECT * FROM organisations WHERE trkref = $1", [trkref]);
+  const { rows } = await db.query<OrganisationRow>(`SELECT ${COLUMNS} FROM organisations WHERE trkref = $1`, [
+    trkref,
+  ]);
   return rows[0] && toOrganisation(rows[0]);
 }
 
+/** The organisation with its keys counted, in one statement (one snapshot). */
+export async function findOrganisationSummary(
+  db: Queryable,
+  trkref: string,
+): Promise<OrganisationSummary | undefined> {
+  const { rows } = await db.query<
+    OrganisationRow & { key_count: number; active_key_count: number; last_key_use_at: Date | null }
+  >(
+    `SELECT o.trkref, o.name, o.enabled, o.created_at, o.rate_limit_per_second, o.rate_limit_burst,
+       count(k.id) AS key_count,
+       count(k.id) FILTER (WHERE k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now()))
+         AS active_key_count,
+       max(k.last_used_at) AS last_key_use_at
+     FROM organisations o
+       LEFT JOIN api_key_organisations g ON g.trkref = o.trkref
+       LEFT JOIN api_keys k ON k.id = g.key_id
+     WHERE o.trkref = $1 GROUP BY o.trkref`,
+    [trkref],
+  );
+  const row = rows[0];
+  return (
+    row && {
+      ...toOrganisation(row),
+      keyCount: row.key_count,
+      activeKeyCount: row.active_key_count,
+      lastKeyUseAt: row.last_key_use_at?.toISOString() ?? null,
+    }
+  );
+}
+
 export async function listOrganisations(db: Queryable): Promise<Organisation[]> {
-  const { rows } = await db.query<OrganisationRow>("SELECT * FROM organisations ORDER BY trkref");
+  const { rows } = await db.query<OrganisationRow>(`SELECT ${COLUMNS} FROM organisations ORDER BY trkref`);
   return rows.map(toOrganisation);
 }

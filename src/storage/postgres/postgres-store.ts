@@ -1,17 +1,23 @@
 import { processPendingSubmissions } from "../../processing/process-submissions.js";
+import { createOperatorActions } from "../operator-actions.js";
 import type { OrganisationStore, Store, SubmissionStore } from "../store.js";
 import { createAccessChangeListener } from "./access-changes.js";
-import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from "./api-keys-sql.js";
+import { changeApiKey, findApiKey, insertApiKey, listApiKeys, recordApiKeyUse } from "./api-keys-sql.js";
+import { listAuditEntries } from "./audit-sql.js";
 import { findBatch } from "./batches-sql.js";
 import { commitIntake } from "./commit-intake.js";
 import { findIdempotencyRecord, purgeExpiredIdempotencyRecords } from "./idempotency-sql.js";
+import { listOrders } from "./list-orders-sql.js";
+import { listSubmissionsByStatus } from "./list-submissions-sql.js";
 import { migratePostgres } from "./migrate.js";
+import { listSubmissionsForOrders } from "./order-submissions-sql.js";
 import { findOrder } from "./orders-sql.js";
 import {
+  changeOrganisation,
   findOrganisation,
+  findOrganisationSummary,
   insertOrganisation,
   listOrganisations,
-  setOrganisationEnabled,
 } from "./organisations-sql.js";
 import { createPostgresPool, inTransaction, type PostgresPoolOptions } from "./postgres-pool.js";
 import { createPostgresProcessing } from "./postgres-processing.js";
@@ -38,19 +44,27 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
   }
   const processing = createPostgresProcessing(pool);
   const organisationStore: OrganisationStore = {
-    createOrganisation: (input) => insertOrganisation(pool, input),
-    setOrganisationEnabled: (trkref, enabled) => setOrganisationEnabled(pool, trkref, enabled, schema),
+    ...createOperatorActions({
+      insertOrganisation: (organisation, entry) =>
+        inTransaction(pool, (client) => insertOrganisation(client, organisation, entry)),
+      changeOrganisation: (trkref, plan) =>
+        inTransaction(pool, (client) => changeOrganisation(client, trkref, plan, schema)),
+      insertApiKey: (key, entry) => inTransaction(pool, (client) => insertApiKey(client, key, entry)),
+      changeApiKey: (id, plan) => inTransaction(pool, (client) => changeApiKey(client, id, plan, schema)),
+    }),
     findOrganisation: (trkref) => findOrganisation(pool, trkref),
+    findOrganisationSummary: (trkref) => findOrganisationSummary(pool, trkref),
     listOrganisations: () => listOrganisations(pool),
-    createApiKey: (input) => inTransaction(pool, (client) => insertApiKey(client, input)),
     findApiKey: (id) => findApiKey(pool, id),
-    listApiKeys: () => listApiKeys(pool),
-    revokeApiKey: (id) => revokeApiKey(pool, id, schema),
+    listApiKeys: (filter) => listApiKeys(pool, filter),
+    recordApiKeyUse: (uses) => recordApiKeyUse(pool, uses),
     watchAccessChanges: (listener) => accessChanges.watch(listener),
   };
   const submissionStore: SubmissionStore = {
     findSubmission: (id) => findSubmission(pool, id),
     listSubmissionsForOrder: (trkref, orderRef) => listSubmissionsForOrder(pool, trkref, orderRef),
+    listSubmissionsForOrders: (trkref, orderRefs) => listSubmissionsForOrders(pool, trkref, orderRefs),
+    listSubmissionsByStatus: (query) => listSubmissionsByStatus(pool, query),
     findBatch: async (id) => {
       const batch = await findBatch(pool, id);
       return batch && { ...batch, submissions: await listSubmissionsForBatch(pool, id) };
@@ -81,5 +95,7 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     purgeExpiredIdempotencyRecords: (now) => purgeExpiredIdempotencyRecords(pool, now),
     processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit),
     findOrder: (trkref, orderRef) => findOrder(pool, trkref, orderRef),
+    listOrders: (query) => listOrders(pool, query),
+    listAuditEntries: (query) => listAuditEntries(pool, query),
   };
 }

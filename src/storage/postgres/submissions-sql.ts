@@ -9,7 +9,8 @@ import {
 } from "../submission-columns.js";
 import type { Queryable } from "./organisations-sql.js";
 
-interface SubmissionRow extends Omit<SubmissionColumns, "accepted_at" | "processed_at"> {
+/** A row of SubmissionColumns as pg reads it, times as Dates. */
+export interface SubmissionRow extends Omit<SubmissionColumns, "accepted_at" | "processed_at"> {
   accepted_at: Date;
   processed_at: Date | null;
 }
@@ -25,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The column is a uuid: anything else cannot name a row, and PostgreSQL would refuse the query. */
 export const isUuid = (value: string) => UUID.test(value);
 
-const toSubmission = (row: SubmissionRow): SubmissionRecord =>
+export const toSubmission = (row: SubmissionRow): SubmissionRecord =>
   toSubmissionRecord({
     ...row,
     accepted_at: row.accepted_at.toISOString(),
@@ -169,8 +170,8 @@ export async function markProcessed(client: pg.PoolClient, processed: ProcessedS
 /** Marks the submissions failed, each with its reason: one statement. */
 export async function markFailed(client: pg.PoolClient, failures: SubmissionFailure[], at: string) {
   await client.query(
-    `UPDATE submissions s SET status = 'failed', failure_reason = u.reason, processed_at = $3
-     FROM unnest($1::bigint[], $2::text[]) AS u(seq, reason) WHERE s.seq = u.seq`,
-    [failures.map((f) => f.seq), failures.map((f) => f.reason), at],
+    `UPDATE submissions s SET status = 'failed', failure_code = u.code, failure_reason = u.reason, processed_at = $4
+     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(seq, code, reason) WHERE s.seq = u.seq`,
+    [failures.map((f) => f.seq), failures.map((f) => f.code), failures.map((f) => f.reason), at],
   );
 }

@@ -3,7 +3,8 @@ import type { NormalisedOrder } from "../../domain/normalised-order.js";
 import { type ItemColumns, type OrderColumns, orderFromColumns, orderToColumns } from "../order-columns.js";
 import type { StoredOrder } from "../store.js";
 
-interface OrderRow extends OrderColumns {
+/** A row of the orders table. */
+export interface OrderRow extends OrderColumns {
   created_at: string;
   updated_at: string;
   last_submission_id: string;
@@ -18,12 +19,26 @@ const parseItem = (row: ItemRow): ItemColumns => ({
   metadata: row.metadata === null ? null : JSON.parse(row.metadata),
 });
 
-/** Prepared statements for order records: one row per order, its items in order_items. */
-export function createOrderQueries(db: Database.Database) {
-  const findOrder = db.prepare("SELECT * FROM orders WHERE trkref = ? AND order_ref = ?");
+/** Reads an order row back as the stored order, with its items. */
+export function createStoredOrderReader(db: Database.Database): (row: OrderRow) => StoredOrder {
   const findItems = db.prepare(
     "SELECT sku, price, currency, metadata FROM order_items WHERE trkref = ? AND order_ref = ? ORDER BY position",
   );
+  return (row) => {
+    const items = findItems.all(row.trkref, row.order_ref) as ItemRow[];
+    return {
+      order: orderFromColumns(row, items.map(parseItem)),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      lastSubmissionId: row.last_submission_id,
+    };
+  };
+}
+
+/** Prepared statements for order records: one row per order, its items in order_items. */
+export function createOrderQueries(db: Database.Database) {
+  const findOrder = db.prepare("SELECT * FROM orders WHERE trkref = ? AND order_ref = ?");
+  const toStoredOrder = createStoredOrderReader(db);
   const upsertOrder =
     db.prepare(`INSERT INTO orders (trkref, order_ref, order_date, fulfilment_date, language,
       locale, customer_email, customer_ref, customer_title, customer_first_name, customer_surname,
@@ -45,14 +60,7 @@ export function createOrderQueries(db: Database.Database) {
   return {
     find(trkref: string, orderRef: string): StoredOrder | undefined {
       const row = findOrder.get(trkref, orderRef) as OrderRow | undefined;
-      if (!row) return undefined;
-      const items = findItems.all(trkref, orderRef) as ItemRow[];
-      return {
-        order: orderFromColumns(row, items.map(parseItem)),
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        lastSubmissionId: row.last_submission_id,
-      };
+      return row && toStoredOrder(row);
     },
     /** Writes the order and replaces its items; the caller holds the transaction. */
     save(order: NormalisedOrder, submissionId: string, now: string): void {

@@ -1,11 +1,17 @@
 import type Database from "better-sqlite3";
-import { type Organisation, StoreConflictError } from "../store.js";
+import type { NewAuditEntry } from "../audit-store.js";
+import type { PlanChange } from "../operator-actions.js";
+import { type Organisation, type OrganisationSummary, StoreConflictError } from "../store.js";
+import type { createAuditQueries } from "./audit-sql.js";
+import { writeTransaction } from "./write-transaction.js";
 
 interface OrganisationRow {
   trkref: string;
   name: string;
   enabled: number;
   created_at: string;
+  rate_limit_per_second: number | null;
+  rate_limit_burst: number | null;
 }
 
 const toOrganisation = (row: OrganisationRow): Organisation => ({
@@ -13,35 +19,83 @@ const toOrganisation = (row: OrganisationRow): Organisation => ({
   name: row.name,
   enabled: row.enabled === 1,
   createdAt: row.created_at,
+  rateLimit:
+    row.rate_limit_per_second === null || row.rate_limit_burst === null
+      ? null
+      : { ratePerSecond: row.rate_limit_per_second, burst: row.rate_limit_burst },
 });
 
-/** Prepared statements for the organisations table. */
-export function createOrganisationQueries(db: Database.Database) {
-  const insert = db.prepare(
+const COLUMNS = "trkref, name, enabled, created_at, rate_limit_per_second, rate_limit_burst";
+
+/** Prepared statements for the organisations table; every change is written with its audit entry. */
+export function createOrganisationQueries(
+  db: Database.Database,
+  audit: ReturnType<typeof createAuditQueries>,
+) {
+  const insertRow = db.prepare(
     "INSERT INTO organisations (trkref, name, enabled, created_at) VALUES (?, ?, ?, ?)",
   );
-  const setEnabled = db.prepare("UPDATE organisations SET enabled = ? WHERE trkref = ?");
-  const findOne = db.prepare("SELECT * FROM organisations WHERE trkref = ?");
-  const listAll = db.prepare("SELECT * FROM organisations ORDER BY trkref");
+  const updateRow = db.prepare(
+    `UPDATE organisations SET name = ?, enabled = ?, rate_limit_per_second = ?, rate_limit_burst = ?
+     WHERE trkref = ?`,
+  );
+  const findOne = db.prepare(`SELECT ${COLUMNS} FROM organisations WHERE trkref = ?`);
+  const listAll = db.prepare(`SELECT ${COLUMNS} FROM organisations ORDER BY trkref`);
+  const summarise = db.prepare(
+    `SELECT o.trkref, o.name, o.enabled, o.created_at, o.rate_limit_per_second, o.rate_limit_burst,
+       count(k.id) AS key_count,
+       count(k.id) FILTER (WHERE k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?))
+         AS active_key_count,
+       max(k.last_used_at) AS last_key_use_at
+     FROM organisations o
+       LEFT JOIN api_key_organisations g ON g.trkref = o.trkref
+       LEFT JOIN api_keys k ON k.id = g.key_id
+     WHERE o.trkref = ? GROUP BY o.trkref`,
+  );
+  const find = (trkref: string): Organisation | undefined => {
+    const row = findOne.get(trkref) as OrganisationRow | undefined;
+    return row && toOrganisation(row);
+  };
+
+  const insert = writeTransaction(db, (organisation: Organisation, entry: NewAuditEntry): void => {
+    const { trkref, name, enabled, createdAt } = organisation;
+    try {
+      insertRow.run(trkref, name, enabled ? 1 : 0, createdAt);
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+        throw new StoreConflictError(`Organisation ${trkref} already exists`);
+      }
+      throw error;
+    }
+    audit.insert(entry);
+  });
+  const change = writeTransaction(db, (trkref: string, plan: PlanChange<Organisation>) => {
+    const current = find(trkref);
+    const planned = plan(current);
+    if (!planned) return current;
+    const { name, enabled, rateLimit } = planned.next;
+    updateRow.run(name, enabled ? 1 : 0, rateLimit?.ratePerSecond ?? null, rateLimit?.burst ?? null, trkref);
+    audit.insert(planned.audit);
+    return planned.next;
+  });
 
   return {
-    create(input: { trkref: string; name: string; enabled: boolean }): Organisation {
-      const createdAt = new Date().toISOString();
-      try {
-        insert.run(input.trkref, input.name, input.enabled ? 1 : 0, createdAt);
-      } catch (error) {
-        if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
-          throw new StoreConflictError(`Organisation ${input.trkref} already exists`);
+    insert,
+    change,
+    find,
+    /** The organisation with its keys counted, in one statement (one snapshot). */
+    summarise(trkref: string): OrganisationSummary | undefined {
+      const row = summarise.get(new Date().toISOString(), trkref) as
+        | (OrganisationRow & { key_count: number; active_key_count: number; last_key_use_at: string | null })
+        | undefined;
+      return (
+        row && {
+          ...toOrganisation(row),
+          keyCount: row.key_count,
+          activeKeyCount: row.active_key_count,
+          lastKeyUseAt: row.last_key_use_at,
         }
-        throw error;
-      }
-      return { ...input, createdAt };
-    },
-    setEnabled: (trkref: string, enabled: boolean): boolean =>
-      setEnabled.run(enabled ? 1 : 0, trkref).changes === 1,
-    find(trkref: string): Organisation | undefined {
-      const row = findOne.get(trkref) as OrganisationRow | undefined;
-      return row && toOrganisation(row);
+      );
     },
     list: (): Organisation[] => (listAll.all() as OrganisationRow[]).map(toOrganisation),
   };

@@ -51,7 +51,7 @@ export function createSqliteProcessing(
       for (const { seq, outcome } of processed) submissions.markProcessed(seq, outcome, now);
     },
     async markFailed(failures, now) {
-      for (const { seq, reason } of failures) submissions.markFailed(seq, reason, now);
+      for (const failure of failures) submissions.markFailed(failure, now);
     },
     async inSavepoint(work) {
       // Outside a transaction SAVEPOINT would open one of its own, and RELEASE commit it.

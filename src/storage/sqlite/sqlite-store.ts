@@ -1,4 +1,5 @@
 import { processPendingSubmissions } from "../../processing/process-submissions.js";
+import { createOperatorActions } from "../operator-actions.js";
 import { planIntake } from "../plan-intake.js";
 import {
   type AccessChange,
@@ -10,9 +11,13 @@ import {
   type SubmissionStore,
 } from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
+import { createAuditQueries } from "./audit-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
 import { createIdempotencyQueries } from "./idempotency-sql.js";
+import { createOrderListing } from "./list-orders-sql.js";
+import { createSubmissionListing } from "./list-submissions-sql.js";
 import { migrateSqlite } from "./migrate.js";
+import { createOrderSubmissionsQuery } from "./order-submissions-sql.js";
 import { createOrderQueries } from "./orders-sql.js";
 import { createOrganisationQueries } from "./organisations-sql.js";
 import { openSqliteDatabase } from "./sqlite-connection.js";
@@ -26,12 +31,16 @@ import { createSubmissionQueries } from "./submissions-sql.js";
 export function createSqliteStore(path: string): Store {
   const db = openSqliteDatabase(path);
   migrateSqlite(db);
-  const organisations = createOrganisationQueries(db);
-  const apiKeys = createApiKeyQueries(db);
+  const audit = createAuditQueries(db);
+  const organisations = createOrganisationQueries(db, audit);
+  const apiKeys = createApiKeyQueries(db, audit);
   const submissions = createSubmissionQueries(db);
   const orders = createOrderQueries(db);
   const batches = createBatchQueries(db);
   const idempotency = createIdempotencyQueries(db);
+  const listOrders = createOrderListing(db);
+  const listSubmissionsByStatus = createSubmissionListing(db);
+  const listSubmissionsForOrders = createOrderSubmissionsQuery(db);
   const ping = db.prepare("SELECT 1");
   // The time changes at every beat, so that each one really writes.
   const beat = db.prepare(
@@ -57,19 +66,25 @@ export function createSqliteStore(path: string): Store {
   const processing = createSqliteProcessing(db, submissions, orders);
 
   const organisationStore: OrganisationStore = {
-    createOrganisation: async (input) => organisations.create(input),
-    setOrganisationEnabled: async (trkref, enabled) => organisations.setEnabled(trkref, enabled),
+    ...createOperatorActions({
+      insertOrganisation: async (organisation, entry) => organisations.insert(organisation, entry),
+      changeOrganisation: async (trkref, plan) => organisations.change(trkref, plan),
+      insertApiKey: async (key, entry) => apiKeys.insert(key, entry),
+      changeApiKey: async (id, plan) => apiKeys.change(id, plan),
+    }),
     findOrganisation: async (trkref) => organisations.find(trkref),
+    findOrganisationSummary: async (trkref) => organisations.summarise(trkref),
     listOrganisations: async () => organisations.list(),
-    createApiKey: async (input) => apiKeys.create(input),
     findApiKey: async (id) => apiKeys.find(id),
-    listApiKeys: async () => apiKeys.list(),
-    revokeApiKey: async (id) => apiKeys.revoke(id),
+    listApiKeys: async (filter) => apiKeys.list(filter),
+    recordApiKeyUse: async (uses) => apiKeys.recordUses(uses),
     watchAccessChanges: async (listener) => externalChanges.listen(listener),
   };
   const submissionStore: SubmissionStore = {
     findSubmission: async (id) => submissions.find(id),
     listSubmissionsForOrder: async (trkref, orderRef) => submissions.listForOrder(trkref, orderRef),
+    listSubmissionsForOrders: async (trkref, orderRefs) => listSubmissionsForOrders(trkref, orderRefs),
+    listSubmissionsByStatus: async (query) => listSubmissionsByStatus(query),
     findBatch: async (id) => {
       const batch = batches.find(id);
       if (!batch) return undefined;
@@ -103,6 +118,8 @@ export function createSqliteStore(path: string): Store {
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
     processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
+    listOrders: async (query) => listOrders(query),
+    listAuditEntries: async (query) => audit.list(query),
   };
 }
 

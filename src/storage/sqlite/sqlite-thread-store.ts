@@ -4,6 +4,7 @@ import {
   type Store,
   StoreConflictError,
   StoreDefectError,
+  StoreInputError,
   StoreNotFoundError,
   StoreUnavailableError,
 } from "../store.js";
@@ -29,6 +30,7 @@ function startWorker(path: string): Worker {
 /** The store's own errors, raised again on this thread with their class. */
 const storeErrors: Record<string, new (message: string, options?: ErrorOptions) => Error> = {
   StoreConflictError,
+  StoreInputError,
   StoreNotFoundError,
   StoreUnavailableError,
   StoreDefectError,
@@ -134,15 +136,23 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
     probeWrite: forward("probeWrite"),
     createOrganisation: forward("createOrganisation"),
     setOrganisationEnabled: forward("setOrganisationEnabled"),
+    renameOrganisation: forward("renameOrganisation"),
+    setOrganisationRateLimit: forward("setOrganisationRateLimit"),
     findOrganisation: forward("findOrganisation"),
+    findOrganisationSummary: forward("findOrganisationSummary"),
     listOrganisations: forward("listOrganisations"),
     createApiKey: forward("createApiKey"),
     findApiKey: forward("findApiKey"),
     listApiKeys: forward("listApiKeys"),
     revokeApiKey: forward("revokeApiKey"),
+    rotateApiKey: forward("rotateApiKey"),
+    recordApiKeyUse: forward("recordApiKeyUse"),
+    listAuditEntries: forward("listAuditEntries"),
     commitIntake: forward("commitIntake"),
     findSubmission: forward("findSubmission"),
     listSubmissionsForOrder: forward("listSubmissionsForOrder"),
+    listSubmissionsForOrders: forward("listSubmissionsForOrders"),
+    listSubmissionsByStatus: forward("listSubmissionsByStatus"),
     findBatch: forward("findBatch"),
     findIdempotencyRecord: forward("findIdempotencyRecord"),
     purgeExpiredIdempotencyRecords: forward("purgeExpiredIdempotencyRecords"),
@@ -150,6 +160,7 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
     oldestPendingAcceptedAt: forward("oldestPendingAcceptedAt"),
     processPendingSubmissions: forward("processPendingSubmissions"),
     findOrder: forward("findOrder"),
+    listOrders: forward("listOrders"),
   };
   const store: Store = {
     ...forwarded,

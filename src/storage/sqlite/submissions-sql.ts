@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ClaimedSubmission } from "../processing-io.js";
+import type { ClaimedSubmission, SubmissionFailure } from "../processing-io.js";
 import type { NewSubmission, SubmissionOutcome, SubmissionRecord } from "../store.js";
 import { submissionDocument } from "../stored-documents.js";
 import {
@@ -28,14 +28,14 @@ export function createSubmissionQueries(db: Database.Database) {
     "SELECT accepted_at FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT 1",
   );
   const selectPending = db.prepare(
-    `SELECT seq, id, document_version AS documentVersion, document FROM submissions
+    `SELECT seq, id, trkref, order_ref, document_version AS documentVersion, document FROM submissions
        WHERE status = 'accepted' ORDER BY seq LIMIT ?`,
   );
   const markProcessed = db.prepare(
     "UPDATE submissions SET status = 'processed', outcome = ?, processed_at = ? WHERE seq = ?",
   );
   const markFailed = db.prepare(
-    "UPDATE submissions SET status = 'failed', failure_reason = ?, processed_at = ? WHERE seq = ?",
+    "UPDATE submissions SET status = 'failed', failure_code = ?, failure_reason = ?, processed_at = ? WHERE seq = ?",
   );
 
   return {
@@ -73,6 +73,7 @@ export function createSubmissionQueries(db: Database.Database) {
     selectPending: (limit: number): ClaimedSubmission[] => selectPending.all(limit) as ClaimedSubmission[],
     markProcessed: (seq: number, outcome: SubmissionOutcome, at: string) =>
       markProcessed.run(outcome, at, seq),
-    markFailed: (seq: number, reason: string, at: string) => markFailed.run(reason, at, seq),
+    markFailed: ({ seq, code, reason }: SubmissionFailure, at: string) =>
+      markFailed.run(code, reason, at, seq),
   };
 }

@@ -137,6 +137,8 @@ export function processingContract(open: OpenFixture): void {
         ],
       );
       assert.match(outcomes[1]?.failureReason ?? "", /poisoned order/);
+      assert.equal(outcomes[1]?.failureCode, "not_storable");
+      assert.equal(outcomes[0]?.failureCode, null);
       assert.equal(await store.findOrder("ACME", "POISON"), undefined);
       assert.ok(await store.findOrder("ACME", "GOOD-2"));
     });

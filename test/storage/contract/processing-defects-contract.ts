@@ -46,6 +46,7 @@ export function processingDefectsContract(open: OpenFixture): void {
         ],
       );
       assert.equal(outcomes[1]?.failureReason, DEFECT_FAILURE_REASON);
+      assert.equal(outcomes[1]?.failureCode, "internal_error");
       assert.doesNotMatch(String(outcomes[1]?.failureReason), /bug|TypeError/);
       assert.equal(await store.findOrder("ACME", "BUG"), undefined);
       assert.ok(await store.findOrder("ACME", "OK-2"));

@@ -27,7 +27,12 @@ export function storedDocumentsContract(open: OpenFixture): void {
           ${literal(JSON.stringify(document))}, 'accepted', '2026-11-30T10:00:00.000Z')`);
 
       const report = await store.processPendingSubmissions(10);
-      assert.deepEqual(report, { taken: 1, defects: [] });
+      assert.deepEqual(report, {
+        taken: 1,
+        outcomes: { created: 1, updated: 0, duplicate: 0 },
+        failures: [],
+        defects: [],
+      });
       const processed = await store.findSubmission(PREVIOUS_SUBMISSION_ID);
       assert.equal(processed?.status, "processed");
       assert.equal(processed?.outcome, "created");
@@ -64,8 +69,13 @@ export function storedDocumentsContract(open: OpenFixture): void {
         report.defects.map((d) => [d.submissionId, d.name]),
         [[misshapen.id, "StoredDocumentError"]],
       );
+      assert.deepEqual(report.failures, [
+        { submissionId: misshapen.id, trkref: "ACME", orderRef: "V-2", code: "unreadable_document" },
+      ]);
+      assert.deepEqual(report.outcomes, { created: 2, updated: 0, duplicate: 0 });
       const failed = await store.findSubmission(misshapen.id);
       assert.equal(failed?.status, "failed");
+      assert.equal(failed?.failureCode, "unreadable_document");
       assert.match(String(failed?.failureReason), /order_ref/);
       for (const done of [before, after]) {
         assert.equal((await store.findSubmission(done.id))?.outcome, "created", done.order.order_ref);
@@ -89,7 +99,8 @@ export function storedDocumentsContract(open: OpenFixture): void {
 
       // What an instance of the newer release would do with it: read it, here as the version it is.
       await exec(`UPDATE submissions SET document_version = 1 WHERE id = ${literal(newer.id)}`);
-      assert.deepEqual(await store.processPendingSubmissions(10), { taken: 2, defects: [] });
+      const report = await store.processPendingSubmissions(10);
+      assert.deepEqual([report.taken, report.outcomes.created, report.defects], [2, 2, []]);
     });
 
     it("fails a document of a version no release wrote, as a defect", async () => {

@@ -4,6 +4,9 @@ import { sql as batchesAndIdempotency } from "./002-batches-and-idempotency.js";
 import { sql as leanSubmissionIndexes } from "./003-lean-submission-indexes.js";
 import { sql as heartbeat } from "./004-heartbeat.js";
 import { sql as documentVersions } from "./005-document-versions.js";
+import { sql as listingIndexes } from "./006-listing-indexes.js";
+import { sql as failureCodes } from "./007-failure-codes.js";
+import { sql as keysLimitsAudit } from "./008-keys-limits-audit.js";
 
 export const migrations: Migration[] = [
   { version: 1, name: "initial", sql: initial },
@@ -11,4 +14,7 @@ export const migrations: Migration[] = [
   { version: 3, name: "lean-submission-indexes", sql: leanSubmissionIndexes },
   { version: 4, name: "heartbeat", sql: heartbeat },
   { version: 5, name: "document-versions", sql: documentVersions },
+  { version: 6, name: "listing-indexes", sql: listingIndexes },
+  { version: 7, name: "failure-codes", sql: failureCodes },
+  { version: 8, name: "keys-limits-audit", sql: keysLimitsAudit },
 ];

@@ -1,5 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
+/**
+ * API credentials as the store keeps them (a secret's hash, never the secret) and as they are issued and
+ * checked. Below the HTTP layer, so that the store (a rotation issues its new secret) and the CLI issue
+ * credentials without loading any HTTP code.
+ */
+
 /** A newly issued credential; the secret exists only here and in the one answer that shows it. */
 export interface IssuedCredential {
   keyId: string;
@@ -11,14 +17,15 @@ export interface IssuedCredential {
 const KEY_ID_PREFIX = "oik_";
 const SECRET_PREFIX = "ois_";
 
+/** A 256-bit random secret, with the hash that is all the store keeps. */
+export function issueSecret(): { secret: string; secretHash: string } {
+  const secret = `${SECRET_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return { secret, secretHash: hashSecret(secret) };
+}
+
 /** A random key id and a 256-bit random secret, with the hash that is all the store keeps. */
 export function issueCredential(): IssuedCredential {
-  const secret = `${SECRET_PREFIX}${randomBytes(32).toString("base64url")}`;
-  return {
-    keyId: `${KEY_ID_PREFIX}${randomBytes(12).toString("base64url")}`,
-    secret,
-    secretHash: hashSecret(secret),
-  };
+  return { keyId: `${KEY_ID_PREFIX}${randomBytes(12).toString("base64url")}`, ...issueSecret() };
 }
 
 /**
@@ -35,6 +42,13 @@ export function secretMatches(secret: string, storedHash: string): boolean {
   const stored = Buffer.from(storedHash, "hex");
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
+
+/**
+ * `text` with every secret in it (in any case) cut to its prefix, for messages that quote what someone typed
+ * or pasted.
+ */
+export const redactSecrets = (text: string) =>
+  text.replace(new RegExp(`${SECRET_PREFIX}[A-Za-z0-9_-]+`, "gi"), `${SECRET_PREFIX}…`);
 
 /** A hash no secret matches, compared against when the key id is unknown so that both paths cost the same. */
 export const UNKNOWN_KEY_HASH = hashSecret(randomBytes(32).toString("hex"));

@@ -1,0 +1,15 @@
+import type { StoredOrder, SubmissionRecord } from "../storage/store.js";
+import { summariseSubmission } from "./submission-body.js";
+
+/**
+ * An order as `GET /v4/organisations/{trkref}/customer_orders/{order_ref}` answers it, and as the listing
+ * of the organisation's orders shows each: in normalised form, with the submissions that built it.
+ */
+export function toOrderBody(stored: StoredOrder, submissions: SubmissionRecord[]) {
+  return {
+    ...stored.order,
+    created_at: stored.createdAt,
+    updated_at: stored.updatedAt,
+    submissions: submissions.map(summariseSubmission),
+  };
+}
