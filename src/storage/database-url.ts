@@ -29,6 +29,18 @@ export function databaseUrlProblem(databaseUrl: string): string | undefined {
   }
 }
 
+/** Where the data is, to be shown: the SQLite file, or the PostgreSQL URL with its password masked. */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  if (!isPostgresUrl(databaseUrl)) return sqliteFilePath(databaseUrl);
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return "a PostgreSQL database";
+  }
+}
+
 /** The SQLite file that a `DATABASE_URL` other than PostgreSQL's names. */
 export function sqliteFilePath(databaseUrl: string): string {
   if (/^file:\/\//i.test(databaseUrl)) return fileURLToPath(databaseUrl);

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { exampleOrder } from "../../src/domain/order-example.js";
-import { cliOn, killCliProcesses } from "../helpers/cli-process.js";
+import { CLI, cliOn, killCliProcesses } from "../helpers/cli-process.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
 const ORDERS = 1203; // more than two export pages of 500, and not a multiple of one
@@ -49,6 +50,24 @@ describe("order-intake order, submission list and batch show", () => {
     assert.equal(first.customer.email, "jane.doe@example.com");
     assert.equal(first.order_date, "2021-09-25", "the normalised document");
     assert.ok(first.created_at && first.updated_at);
+  });
+
+  it("stops quietly, exit 0, when the reader closes the pipe (order export | head)", async () => {
+    const result = await new Promise<{ status: string; stderr: string }>((resolve) => {
+      execFile(
+        "bash",
+        [
+          "-c",
+          `set -o pipefail; "$0" "$1" order export --org ACME --format ndjson | head -n 1 > /dev/null; echo "\${PIPESTATUS[0]}"`,
+          process.execPath,
+          CLI,
+        ],
+        { env: { ...process.env, DATABASE_URL: t.config.databaseUrl, LOG_LEVEL: "silent" }, timeout: 15_000 },
+        (_error, stdout, stderr) => resolve({ status: stdout.trim(), stderr }),
+      );
+    });
+    assert.equal(result.status, "0", result.stderr);
+    assert.equal(result.stderr, "");
   });
 
   it("exports one CSV row per item under a header of the document's field names", async () => {
@@ -117,7 +136,14 @@ describe("order-intake order, submission list and batch show", () => {
     const everyOrganisation = JSON.parse(
       await cliOk("submission", "list", "--status", "processed", "--limit", "2", "--json"),
     );
-    assert.deepEqual(everyOrganisation, processed, "without --org: every organisation's, oldest first");
+    assert.deepEqual(everyOrganisation, processed, "without --org: every organisation's, newest first");
+    const [oldest] = JSON.parse(
+      await cliOk("submission", "list", "--status", "processed", "--oldest", "--limit", "1", "--json"),
+    ) as { order_ref: string }[];
+    assert.equal(oldest?.order_ref, "E-00000");
+    assert.equal(processed[0] && (processed[0] as unknown as { order_ref: string }).order_ref, "E-01202");
+    const malformed = await cli("submission", "list", "--status", "failed", "--org", "acme");
+    assert.equal(malformed.code, 2, malformed.stderr);
     const one = await t.app.inject({
       url: `/v4/customer_orders/${processed[0]?.id}`,
       headers: { authorization: t.acme.authorization },

@@ -51,6 +51,8 @@ describe("the listings refuse a wrong query with 400 invalid_query, every wrong 
     ["created_after=2026-02-30T00:00:00Z", "/created_after", "invalid_timestamp"],
     ["updated_after=2026-11-28T04:53:50", "/updated_after", "invalid_timestamp"],
     ["updated_after=2026-11-28", "/updated_after", "invalid_timestamp"],
+    ["created_after=0000-01-01T00:00:00Z", "/created_after", "invalid_timestamp"],
+    ["created_after=0001-01-01T00:30:00%2B01:00", "/created_after", "invalid_timestamp"],
     ["updated_since=2026-11-28T04:53:50Z", "/updated_since", "unknown_parameter"],
     ["cursor=not*a*cursor", "/cursor", "invalid_cursor"],
   ] as const) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isPostgresUrl, sqliteFilePath } from "../../src/storage/database-url.js";
+import { describeDatabaseUrl, isPostgresUrl, sqliteFilePath } from "../../src/storage/database-url.js";
 
 describe("DATABASE_URL", () => {
   it("names the SQLite file of a path, a file: URL or a sqlite: path", () => {
@@ -25,5 +25,14 @@ describe("DATABASE_URL", () => {
     for (const url of ["postgres://db/orders", "postgresql://u@db/orders", "POSTGRES://db/orders"]) {
       assert.equal(isPostgresUrl(url), true, url);
     }
+  });
+
+  it("describes where the data is without a password", () => {
+    assert.equal(
+      describeDatabaseUrl("postgres://intake:s3cret@db.internal:5432/orders?schema=intake"),
+      "postgres://intake:***@db.internal:5432/orders?schema=intake",
+    );
+    assert.equal(describeDatabaseUrl("postgres://db.internal/orders"), "postgres://db.internal/orders");
+    assert.equal(describeDatabaseUrl("./data/order-intake.db"), "./data/order-intake.db");
   });
 });

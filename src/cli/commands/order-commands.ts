@@ -7,6 +7,7 @@ import { CliError, usageError } from "../cli-error.js";
 import { parseWholeNumber } from "../option-values.js";
 import { formatJson, formatTable } from "../output.js";
 import { exportOrders } from "./order-export.js";
+import { checkTrkref } from "./trkref-argument.js";
 
 /** The most orders `order list` prints at once; `order export` is for all of them. */
 const MAX_LIST_LIMIT = 100;
@@ -39,7 +40,9 @@ function readSince(since: string | undefined): string | undefined {
   return parsed;
 }
 
-async function requireOrganisation(ctx: CliContext, trkref: string): Promise<void> {
+/** Refuses a malformed `--org` (exit 2) before the store is opened, and an unknown one (exit 1). */
+export async function requireOrganisation(ctx: CliContext, trkref: string): Promise<void> {
+  checkTrkref(trkref);
   if (!(await (await ctx.store()).findOrganisation(trkref))) throw new CliError(`No organisation ${trkref}`);
 }
 
@@ -90,10 +93,17 @@ async function exportOrganisationOrders(
   const progress = process.stderr.isTTY
     ? (exported: number) => process.stderr.write(`\rexported ${exported} orders`)
     : undefined;
-  const exported = await exportOrders(
-    await ctx.store(),
-    { trkref: options.org, format: options.format, ...(since !== undefined && { since }) },
-    { output: process.stdout, ...(progress && { progress }) },
-  );
+  let exported: number;
+  try {
+    exported = await exportOrders(
+      await ctx.store(),
+      { trkref: options.org, format: options.format, ...(since !== undefined && { since }) },
+      { output: process.stdout, ...(progress && { progress }) },
+    );
+  } catch (error) {
+    // The reader closed the pipe (`order export … | head`): it has what it wanted.
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+    throw error;
+  }
   if (progress) process.stderr.write(`\rexported ${exported} orders\n`);
 }

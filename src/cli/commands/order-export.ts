@@ -86,25 +86,45 @@ export async function exportOrders(
   target: ExportTarget,
 ): Promise<number> {
   const sortedBy = query.since === undefined ? "created" : "updated";
-  if (query.format === "csv") target.output.write(stringify([[...CSV_COLUMNS]]));
-  let after: OrderListQuery["after"];
-  let exported = 0;
-  for (;;) {
-    const page = await store.listOrders({
-      trkref: query.trkref,
-      sortedBy,
-      direction: "ascending",
-      ...(query.since !== undefined && { updatedAfter: query.since }),
-      ...(after && { after }),
-      limit: EXPORT_PAGE_SIZE,
-    });
-    if (page.length > 0 && !target.output.write(formatPage(page, query.format))) {
-      await once(target.output, "drain");
+  // An output that fails (a reader that closed the pipe: `| head`) ends the export with its error, which
+  // would otherwise be an unhandled 'error' event, and a wait for 'drain' that never comes.
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+  };
+  target.output.on("error", fail);
+  try {
+    return await writePages();
+  } finally {
+    target.output.off("error", fail);
+  }
+
+  async function writePages(): Promise<number> {
+    if (query.format === "csv") target.output.write(stringify([[...CSV_COLUMNS]]));
+    let after: OrderListQuery["after"];
+    let exported = 0;
+    for (;;) {
+      if (failure) throw failure;
+      const page = await store.listOrders({
+        trkref: query.trkref,
+        sortedBy,
+        direction: "ascending",
+        ...(query.since !== undefined && { updatedAfter: query.since }),
+        ...(after && { after }),
+        limit: EXPORT_PAGE_SIZE,
+      });
+      if (page.length > 0 && !target.output.write(formatPage(page, query.format))) {
+        // Rejects if the output fails meanwhile.
+        await once(target.output, "drain");
+      }
+      exported += page.length;
+      target.progress?.(exported);
+      const last = page.at(-1);
+      if (!last || page.length < EXPORT_PAGE_SIZE) return exported;
+      after = {
+        at: sortedBy === "created" ? last.createdAt : last.updatedAt,
+        orderRef: last.order.order_ref,
+      };
     }
-    exported += page.length;
-    target.progress?.(exported);
-    const last = page.at(-1);
-    if (!last || page.length < EXPORT_PAGE_SIZE) return exported;
-    after = { at: sortedBy === "created" ? last.createdAt : last.updatedAt, orderRef: last.order.order_ref };
   }
 }

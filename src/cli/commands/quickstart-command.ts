@@ -1,5 +1,6 @@
 import { DEMO_TRKREF, exampleOrder } from "../../domain/order-example.js";
 import { startServer } from "../../server.js";
+import { describeDatabaseUrl } from "../../storage/database-url.js";
 import { defaultActor } from "../actor.js";
 import type { CliContext } from "../cli-context.js";
 import { explainTakenPort } from "../cli-error.js";
@@ -31,7 +32,8 @@ export async function runQuickstartCommand(ctx: CliContext): Promise<void> {
   });
   // The server has a store of its own; this one was only for the key.
   await (await ctx.store()).close();
-  ctx.out(banner(server.url.replace("127.0.0.1", "localhost"), ctx.config.databaseUrl, keyId, secret));
+  const data = describeDatabaseUrl(ctx.config.databaseUrl);
+  ctx.out(banner(server.url.replace("127.0.0.1", "localhost"), data, keyId, secret));
   await new Promise(() => {});
 }
 
@@ -46,10 +48,10 @@ async function issueDemoKey(ctx: CliContext) {
   return { keyId: record.id, secret };
 }
 
-function banner(base: string, databaseUrl: string, keyId: string, secret: string): string {
+function banner(base: string, data: string, keyId: string, secret: string): string {
   const body = JSON.stringify(exampleOrder(DEMO_TRKREF));
   return `
-order-intake is running at ${base} (data in ${databaseUrl})
+order-intake is running at ${base} (data in ${data})
 
 Organisation ${DEMO_TRKREF} is enabled. A new API key was issued for it; the secret is shown only now.
 Paste this into the terminal you will send orders from:

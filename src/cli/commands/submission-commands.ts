@@ -5,6 +5,7 @@ import { type CliContext, withCliContext } from "../cli-context.js";
 import { CliError, usageError } from "../cli-error.js";
 import { parseWholeNumber } from "../option-values.js";
 import { formatJson, formatRecord, formatTable } from "../output.js";
+import { requireOrganisation } from "./order-commands.js";
 
 /**
  * `submission show <ID>`, `submission list`: what became of submissions, with the fields the API answers;
@@ -23,6 +24,7 @@ export function registerSubmissionCommands(program: Command): void {
     .description("submissions in one status, oldest first (failed ones, say), of one or every organisation")
     .option("--org <TRKREF>", "the organisation (default: every organisation)")
     .requiredOption("--status <STATUS>", "accepted, processed or failed")
+    .option("--oldest", "oldest first (default: newest first, so recent failures show)")
     .option("--limit <N>", `how many (1 to ${MAX_LIST_LIMIT})`, "20")
     .option("--json", "print JSON with the API's field names, as GET /v4/customer_orders/{id} answers each")
     .action(withCliContext(listSubmissions));
@@ -42,30 +44,39 @@ const STATUSES = ["accepted", "processed", "failed"] as const;
 
 async function listSubmissions(
   ctx: CliContext,
-  options: { org?: string; status: string; limit: string; json?: boolean },
+  options: { org?: string; status: string; limit: string; oldest?: boolean; json?: boolean },
 ): Promise<void> {
   const status = STATUSES.find((known) => known === options.status);
   if (!status) throw usageError(`--status must be one of ${STATUSES.join(", ")}`);
   const limit = parseWholeNumber(options.limit, "--limit", 1, MAX_LIST_LIMIT);
+  if (options.org !== undefined) await requireOrganisation(ctx, options.org);
   const store = await ctx.store();
-  if (options.org !== undefined && !(await store.findOrganisation(options.org))) {
-    throw new CliError(`No organisation ${options.org}`);
-  }
   const trkrefs =
     options.org === undefined ? (await store.listOrganisations()).map((org) => org.trkref) : [options.org];
-  // Each organisation's oldest `limit`, then the oldest `limit` of them all: one index range each.
+  const direction = options.oldest ? "ascending" : "descending";
+  // Each organisation's first `limit` in that order, then the first `limit` of them all: one index range each.
   const pages = await Promise.all(
-    trkrefs.map((trkref) => store.listSubmissionsByStatus({ trkref, status, direction: "ascending", limit })),
+    trkrefs.map((trkref) => store.listSubmissionsByStatus({ trkref, status, direction, limit })),
   );
   const listed = pages
     .flat()
-    .sort((a, b) => a.seq - b.seq)
+    .sort((a, b) => (options.oldest ? a.seq - b.seq : b.seq - a.seq))
     .slice(0, limit);
   const bodies = listed.map(({ seq: _, ...submission }) => toSubmissionBody(submission));
   if (options.json) return ctx.out(formatJson(bodies));
-  const headers = ["ID", "ORDER_REF", "STATUS", "OUTCOME", "FAILURE_CODE", "ACCEPTED_AT", "PROCESSED_AT"];
+  const headers = [
+    "ID",
+    "TRKREF",
+    "ORDER_REF",
+    "STATUS",
+    "OUTCOME",
+    "FAILURE_CODE",
+    "ACCEPTED_AT",
+    "PROCESSED_AT",
+  ];
   const rows = bodies.map((b) => [
     b.id,
+    b.trkref,
     b.order_ref,
     b.status,
     b.outcome,

@@ -3,6 +3,8 @@ import type { QueryReader } from "./query-reader.js";
 // RFC 3339's date-time, seconds optional: a date, a time and a UTC offset, so that the instant is certain.
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+/** The first year both databases hold; the stored form's four digits end at 9999. */
+const EARLIEST_YEAR = 1;
 /** The form every timestamp is stored in, whose order as text is its order in time. */
 const STORED_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -26,7 +28,9 @@ export function parseTimestamp(text: string): string | undefined {
   const offset = (match[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
   date.setUTCHours(hour, minute - offset, second, milliseconds);
   const stored = date.toISOString();
-  return STORED_FORM.test(stored) ? stored : undefined;
+  // Year 0 (which an offset can reach from 0001) is a valid ISO year but not a PostgreSQL one.
+  const inRange = date.getUTCFullYear() >= EARLIEST_YEAR;
+  return inRange && STORED_FORM.test(stored) ? stored : undefined;
 }
 
 /** The parameter `name` as a stored-form instant, or undefined when absent (or wrong, then reported). */
