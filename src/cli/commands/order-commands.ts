@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+// The same bounds as the API's listings, so that the CLI shows what a page of them would.
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "../../http/listing/page.js";
 import { parseTimestamp } from "../../http/listing/timestamp-parameter.js";
 import { toOrderBody } from "../../http/order-body.js";
 import type { SubmissionRecord } from "../../storage/store.js";
@@ -9,9 +11,6 @@ import { formatJson, formatTable } from "../output.js";
 import { exportOrders } from "./order-export.js";
 import { checkTrkref } from "./trkref-argument.js";
 
-/** The most orders `order list` prints at once; `order export` is for all of them. */
-const MAX_LIST_LIMIT = 100;
-
 /** `order list|export`: an organisation's orders, as processing left them. */
 export function registerOrderCommands(program: Command): void {
   const order = program.command("order").description("read an organisation's orders");
@@ -20,7 +19,7 @@ export function registerOrderCommands(program: Command): void {
     .description("an organisation's latest orders (newest first), or those updated since a time")
     .requiredOption("--org <TRKREF>", "the organisation")
     .option("--since <TIME>", "only orders updated after this ISO 8601 time, oldest change first")
-    .option("--limit <N>", `how many (1 to ${MAX_LIST_LIMIT})`, "20")
+    .option("--limit <N>", `how many (1 to ${MAX_PAGE_LIMIT})`, String(DEFAULT_PAGE_LIMIT))
     .option("--json", "print JSON with the API's field names, as its listing answers each order")
     .action(withCliContext(listOrders));
   order
@@ -50,7 +49,7 @@ async function listOrders(
   ctx: CliContext,
   options: { org: string; since?: string; limit: string; json?: boolean },
 ): Promise<void> {
-  const limit = parseWholeNumber(options.limit, "--limit", 1, MAX_LIST_LIMIT);
+  const limit = parseWholeNumber(options.limit, "--limit", 1, MAX_PAGE_LIMIT);
   const since = readSince(options.since);
   await requireOrganisation(ctx, options.org);
   const store = await ctx.store();

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { toBatchStatus } from "../../http/batch-answers.js";
+// The same bounds as the API's listings, so that the CLI shows what a page of them would.
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from "../../http/listing/page.js";
 import { toSubmissionBody } from "../../http/submission-body.js";
 import { type CliContext, withCliContext } from "../cli-context.js";
 import { CliError, usageError } from "../cli-error.js";
@@ -25,7 +27,7 @@ export function registerSubmissionCommands(program: Command): void {
     .option("--org <TRKREF>", "the organisation (default: every organisation)")
     .requiredOption("--status <STATUS>", "accepted, processed or failed")
     .option("--oldest", "oldest first (default: newest first, so recent failures show)")
-    .option("--limit <N>", `how many (1 to ${MAX_LIST_LIMIT})`, "20")
+    .option("--limit <N>", `how many (1 to ${MAX_PAGE_LIMIT})`, String(DEFAULT_PAGE_LIMIT))
     .option("--json", "print JSON with the API's field names, as GET /v4/customer_orders/{id} answers each")
     .action(withCliContext(listSubmissions));
   program
@@ -38,8 +40,6 @@ export function registerSubmissionCommands(program: Command): void {
     .action(withCliContext(showBatch));
 }
 
-/** The most submissions `submission list` prints at once. */
-const MAX_LIST_LIMIT = 100;
 const STATUSES = ["accepted", "processed", "failed"] as const;
 
 async function listSubmissions(
@@ -48,7 +48,7 @@ async function listSubmissions(
 ): Promise<void> {
   const status = STATUSES.find((known) => known === options.status);
   if (!status) throw usageError(`--status must be one of ${STATUSES.join(", ")}`);
-  const limit = parseWholeNumber(options.limit, "--limit", 1, MAX_LIST_LIMIT);
+  const limit = parseWholeNumber(options.limit, "--limit", 1, MAX_PAGE_LIMIT);
   if (options.org !== undefined) await requireOrganisation(ctx, options.org);
   const store = await ctx.store();
   const trkrefs =
