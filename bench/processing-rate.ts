@@ -13,7 +13,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { exampleOrder } from "../src/domain/order-example.js";
 import { DEFAULT_ORDER_LIMITS } from "../src/domain/order-limits.js";
-import { newSubmissionId } from "../src/domain/submission-id.js";
+import { newRecordId } from "../src/domain/record-id.js";
 import { validateOrder } from "../src/domain/validate-order.js";
 import { openStore } from "../src/storage/open-store.js";
 import type { NewSubmission, Store } from "../src/storage/store.js";
@@ -59,7 +59,7 @@ async function commitBacklog(store: Store, orderRef: (n: number) => string): Pro
     const submissions: NewSubmission[] = Array.from(
       { length: Math.min(COMMIT_SIZE, backlog - first) },
       (_, i) => ({
-        id: newSubmissionId(),
+        id: newRecordId(),
         keyId: "oik_bench",
         order: { ...template, order_ref: orderRef(first + i) },
         raw: "{}",

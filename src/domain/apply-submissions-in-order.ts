@@ -1,5 +1,6 @@
 import { applySubmission, type SubmissionOutcome } from "./apply-submission.js";
 import type { NormalisedOrder } from "./normalised-order.js";
+import type { OrderChange } from "./order-events.js";
 
 /** One submission to apply: its id and the order document it carries. */
 export interface SubmissionToApply {
@@ -23,22 +24,25 @@ export const orderKey = (order: { trkref: string; order_ref: string }) =>
  * Applies submissions one after another, in the order given, each to the order as the ones before it left
  * it: exactly what applying and storing them one at a time would do, without writing in between. `stored`
  * holds the orders as they stand before the first (by `orderKey`). Returns each submission's outcome, in
- * the order given, and each order that changed, once, as its last non-duplicate submission left it.
+ * the order given, each order that changed, once, as its last non-duplicate submission left it, and each
+ * change one by one (what each non-duplicate submission found and left), in the order given.
  */
 export function applySubmissionsInOrder(
   stored: ReadonlyMap<string, NormalisedOrder>,
   submissions: readonly SubmissionToApply[],
-): { outcomes: SubmissionOutcome[]; changed: ChangedOrder[] } {
+): { outcomes: SubmissionOutcome[]; changed: ChangedOrder[]; changes: OrderChange[] } {
   const current = new Map(stored);
   const changed = new Map<string, ChangedOrder>();
+  const changes: OrderChange[] = [];
   const outcomes = submissions.map(({ id, order }) => {
     const key = orderKey(order);
     const decision = applySubmission(current.get(key), order);
     if (decision.outcome !== "duplicate") {
+      changes.push({ submissionId: id, before: current.get(key), after: decision.order });
       current.set(key, decision.order);
       changed.set(key, { order: decision.order, lastSubmissionId: id, wasStored: stored.has(key) });
     }
     return decision.outcome;
   });
-  return { outcomes, changed: [...changed.values()] };
+  return { outcomes, changed: [...changed.values()], changes };
 }

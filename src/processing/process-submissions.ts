@@ -1,5 +1,12 @@
 import type { SubmissionOutcome } from "../domain/apply-submission.js";
 import { applySubmissionsInOrder, type SubmissionToApply } from "../domain/apply-submissions-in-order.js";
+import {
+  type NewEvent,
+  type OrderChange,
+  orderChangeEvent,
+  submissionFailedEvent,
+} from "../domain/order-events.js";
+import { newRecordId } from "../domain/record-id.js";
 import type { DatabaseErrorKind } from "../storage/database-errors.js";
 import type {
   ClaimedSubmission,
@@ -62,6 +69,12 @@ function decode(claimed: ClaimedSubmission): Decoded {
   }
 }
 
+/** What applying submissions made: each one's outcome, and each change of an order, in acceptance order. */
+interface Applied {
+  outcomes: SubmissionOutcome[];
+  changes: OrderChange[];
+}
+
 /**
  * Applies submissions to their orders: their orders are read in one go, the domain applies each to its
  * order as the ones before it left it (`applySubmissionsInOrder`), each changed order is written once, and
@@ -71,11 +84,11 @@ async function applyTogether(
   tx: ProcessingTransaction,
   submissions: Decoded[],
   now: string,
-): Promise<SubmissionOutcome[]> {
+): Promise<Applied> {
   const readable = submissions.flatMap((s) => ("apply" in s ? [s] : []));
-  if (readable.length === 0) return [];
+  if (readable.length === 0) return { outcomes: [], changes: [] };
   const stored = await tx.findOrders(readable.map((s) => s.apply.order));
-  const { outcomes, changed } = applySubmissionsInOrder(
+  const { outcomes, changed, changes } = applySubmissionsInOrder(
     stored,
     readable.map((s) => s.apply),
   );
@@ -84,7 +97,7 @@ async function applyTogether(
     readable.map((s, index) => ({ seq: s.claimed.seq, outcome: outcomes[index] as SubmissionOutcome })),
     now,
   );
-  return outcomes;
+  return { outcomes, changes };
 }
 
 /**
@@ -120,15 +133,18 @@ async function applyOneByOne(
   submissions: Decoded[],
   now: string,
   defects: ProcessingDefect[],
-): Promise<{ failures: SubmissionFailure[]; outcomes: SubmissionOutcome[] }> {
+): Promise<Applied & { failures: SubmissionFailure[] }> {
   const outcomes: SubmissionOutcome[] = [];
+  const changes: OrderChange[] = [];
   const readable = submissions.filter((s) => "apply" in s);
   const failures: SubmissionFailure[] = [];
   let defective = 0;
   let firstDefect: unknown;
   for (const submission of readable) {
     try {
-      outcomes.push(...(await tx.inSavepoint(() => applyTogether(tx, [submission], now))));
+      const applied = await tx.inSavepoint(() => applyTogether(tx, [submission], now));
+      outcomes.push(...applied.outcomes);
+      changes.push(...applied.changes);
     } catch (error) {
       const kind = kindOf(database, error);
       if (kind === "refused") {
@@ -148,26 +164,46 @@ async function applyOneByOne(
       cause: firstDefect,
     });
   }
-  return { failures, outcomes };
+  return { failures, outcomes, changes };
+}
+
+/**
+ * The events of a batch, in acceptance order: one per change of an order (a duplicate changes nothing and
+ * tells nothing), then one per failed submission, never with its document.
+ */
+function eventsOf(
+  changes: OrderChange[],
+  failures: SubmissionFailure[],
+  claimed: Map<number, ClaimedSubmission>,
+  now: string,
+): NewEvent[] {
+  const events = changes.map((change) => orderChangeEvent(change, newRecordId(), now));
+  for (const { seq, code, reason } of failures) {
+    const submission = claimed.get(seq);
+    if (!submission) continue;
+    const facts = { submissionId: submission.id, trkref: submission.trkref, orderRef: submission.order_ref };
+    events.push(submissionFailedEvent({ ...facts, code, reason }, newRecordId(), now));
+  }
+  return events;
 }
 
 /** The outcomes counted by kind, and the failures named as they are logged. */
 function reportOf(
-  submissions: Decoded[],
+  claimed: Map<number, ClaimedSubmission>,
   outcomes: SubmissionOutcome[],
   failures: SubmissionFailure[],
   defects: ProcessingDefect[],
+  events: number,
 ): ProcessingReport {
   const counts: Record<SubmissionOutcome, number> = { created: 0, updated: 0, duplicate: 0 };
   for (const outcome of outcomes) counts[outcome] += 1;
-  const claimed = new Map(submissions.map((s) => [s.claimed.seq, s.claimed]));
   const failed = failures.flatMap(({ seq, code }) => {
     const submission = claimed.get(seq);
     return submission
       ? [{ submissionId: submission.id, trkref: submission.trkref, orderRef: submission.order_ref, code }]
       : [];
   });
-  return { taken: submissions.length, outcomes: counts, failures: failed, defects };
+  return { taken: claimed.size, events, outcomes: counts, failures: failed, defects };
 }
 
 /** Claims a batch and applies it in one transaction, all together or (`oneByOne`) each in a savepoint. */
@@ -177,16 +213,20 @@ async function processBatch(database: ProcessingDatabase, limit: number, oneByOn
     const now = new Date().toISOString();
     const defects: ProcessingDefect[] = [];
     const failures = failUnreadable(submissions, defects);
-    let outcomes: SubmissionOutcome[];
+    let applied: Applied;
     if (oneByOne) {
-      const applied = await applyOneByOne(database, tx, submissions, now, defects);
-      failures.push(...applied.failures);
-      outcomes = applied.outcomes;
+      const oneAtATime = await applyOneByOne(database, tx, submissions, now, defects);
+      failures.push(...oneAtATime.failures);
+      applied = oneAtATime;
     } else {
-      outcomes = await applyTogether(tx, submissions, now);
+      applied = await applyTogether(tx, submissions, now);
     }
     if (failures.length > 0) await tx.markFailed(failures, now);
-    return reportOf(submissions, outcomes, failures, defects);
+    const claimed = new Map(submissions.map((s) => [s.claimed.seq, s.claimed]));
+    // Last, in the same transaction: the outbox commits with the changes it tells of, or not at all.
+    const events = eventsOf(applied.changes, failures, claimed, now);
+    if (events.length > 0) await tx.writeEvents(events, now);
+    return reportOf(claimed, applied.outcomes, failures, defects, events.length);
   });
 }
 

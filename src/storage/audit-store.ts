@@ -7,7 +7,12 @@ export type AuditAction =
   | "organisation.rate_limit_changed"
   | "key.created"
   | "key.revoked"
-  | "key.rotated";
+  | "key.rotated"
+  | "webhook.created"
+  | "webhook.removed"
+  | "webhook.secret_rotated"
+  | "webhook.replayed"
+  | "webhook.recovered";
 
 /** A JSON value, as the details of an entry hold them. */
 export type AuditValue = string | number | boolean | null | AuditValue[] | { [name: string]: AuditValue };
@@ -19,7 +24,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: AuditAction;
-  /** The trkref or key id acted on. */
+  /** The trkref, key id, webhook endpoint id or (for a replay) event id acted on. */
   subject: string;
   /** What changed, with the API's snake_case names (`{"from": "Acme", "to": "Acme Ltd"}`). */
   details: { [name: string]: AuditValue };

@@ -2,6 +2,7 @@ import type { SubmissionOutcome } from "../domain/apply-submission.js";
 import type { ChangedOrder } from "../domain/apply-submissions-in-order.js";
 import type { SubmissionFailureCode } from "../domain/failure-codes.js";
 import type { NormalisedOrder } from "../domain/normalised-order.js";
+import type { NewEvent } from "../domain/order-events.js";
 import type { ClassifyDatabaseError } from "./database-errors.js";
 
 /** An accepted submission as a processor takes it: its document as stored, decoded by the pipeline. */
@@ -46,6 +47,13 @@ export interface ProcessingTransaction {
   saveOrders(changed: ChangedOrder[], now: string): Promise<void>;
   markProcessed(processed: ProcessedSubmission[], now: string): Promise<void>;
   markFailed(failures: SubmissionFailure[], now: string): Promise<void>;
+  /**
+   * Records the events, in the order given, each numbered next in its organisation's sequence, and queues
+   * a delivery of each to every enabled webhook endpoint it is for (its organisation's and the
+   * installation's, subscribed to its type), due at `now`. Called once, last, in each transaction: on
+   * PostgreSQL the numbering locks the organisations' counters until the commit.
+   */
+  writeEvents(events: NewEvent[], now: string): Promise<void>;
   /** Runs `work` in a savepoint: if it throws, what it wrote is undone and the transaction goes on. */
   inSavepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -81,6 +89,8 @@ export interface FailedSubmission {
  */
 export interface ProcessingReport {
   taken: number;
+  /** Events recorded (and queued for webhook endpoints) in the same transaction. */
+  events: number;
   outcomes: Record<SubmissionOutcome, number>;
   failures: FailedSubmission[];
   defects: ProcessingDefect[];

@@ -1,18 +1,22 @@
 import type { AuditStore } from "./audit-store.js";
+import type { EventStore } from "./event-store.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import type { IntakeStore } from "./intake-store.js";
 import type { OrderStore } from "./order-store.js";
 import type { OrganisationStore } from "./organisation-store.js";
 import type { ProcessingStore } from "./processing-io.js";
 import type { SubmissionStore } from "./submission-store.js";
+import type { WebhookStore } from "./webhook-store.js";
 
 export * from "./audit-store.js";
+export * from "./event-store.js";
 export * from "./idempotency-store.js";
 export * from "./intake-store.js";
 export * from "./order-store.js";
 export * from "./organisation-store.js";
 export * from "./store-errors.js";
 export * from "./submission-store.js";
+export * from "./webhook-store.js";
 
 /** A store's own life: its schema, its health, its end. */
 export interface StoreLifecycle {
@@ -44,4 +48,6 @@ export interface Store
     IdempotencyStore,
     OrderStore,
     ProcessingStore,
-    AuditStore {}
+    AuditStore,
+    EventStore,
+    WebhookStore {}

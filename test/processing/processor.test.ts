@@ -6,6 +6,7 @@ import {
   processPendingSubmissions,
 } from "../../src/processing/process-submissions.js";
 import { createProcessor } from "../../src/processing/processor.js";
+import { createEventQueries } from "../../src/storage/sqlite/events-sql.js";
 import { createOrderQueries } from "../../src/storage/sqlite/orders-sql.js";
 import { openSqliteDatabase } from "../../src/storage/sqlite/sqlite-connection.js";
 import { createSqliteProcessing } from "../../src/storage/sqlite/sqlite-processing.js";
@@ -133,7 +134,7 @@ describe("processor meeting a defect of the service", () => {
     const db = openSqliteDatabase(intake.config.databaseUrl);
     after(() => db.close());
     const faulty = withDefectSaving(
-      createSqliteProcessing(db, createSubmissionQueries(db), createOrderQueries(db)),
+      createSqliteProcessing(db, createSubmissionQueries(db), createOrderQueries(db), createEventQueries(db)),
       (orderRef) => orderRef === "BUG",
     );
     const processor = createProcessor({

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { createEventQueries } from "../../src/storage/sqlite/events-sql.js";
 import { createGuardedSqliteStore } from "../../src/storage/sqlite/guarded-sqlite-store.js";
 import { createOrderQueries } from "../../src/storage/sqlite/orders-sql.js";
 import { openSqliteDatabase } from "../../src/storage/sqlite/sqlite-connection.js";
@@ -34,7 +35,12 @@ runStoreContract("sqlite", async () => {
     exec,
     async openProcessing() {
       const db = openSqliteDatabase(path);
-      const database = createSqliteProcessing(db, createSubmissionQueries(db), createOrderQueries(db));
+      const database = createSqliteProcessing(
+        db,
+        createSubmissionQueries(db),
+        createOrderQueries(db),
+        createEventQueries(db),
+      );
       return {
         database,
         close: async () => {

@@ -3,6 +3,7 @@ import { apiKeysContract } from "./contract/api-keys-contract.js";
 import { auditContract } from "./contract/audit-contract.js";
 import type { OpenFixture } from "./contract/contract-fixture.js";
 import { errorsContract } from "./contract/errors-contract.js";
+import { eventsContract } from "./contract/events-contract.js";
 import { idempotencyContract } from "./contract/idempotency-contract.js";
 import { intakeContract } from "./contract/intake-contract.js";
 import { lifecycleContract } from "./contract/lifecycle-contract.js";
@@ -14,6 +15,7 @@ import { processingDefectsContract } from "./contract/processing-defects-contrac
 import { storedDocumentsContract } from "./contract/stored-documents-contract.js";
 import { submissionListingContract } from "./contract/submission-listing-contract.js";
 import { submissionsContract } from "./contract/submissions-contract.js";
+import { webhooksContract } from "./contract/webhooks-contract.js";
 
 /**
  * The behaviour every adapter must share, one contract per storage concern; each adapter's test file runs it
@@ -35,5 +37,7 @@ export function runStoreContract(adapter: string, open: OpenFixture): void {
     apiKeysContract(open);
     organisationSettingsContract(open);
     auditContract(open);
+    eventsContract(open);
+    webhooksContract(open);
   });
 }

@@ -4,7 +4,7 @@ import { assessBatch, trkrefsNamedIn } from "../../domain/assess-batch.js";
 import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../domain/order-example.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
-import { newSubmissionId } from "../../domain/submission-id.js";
+import { newRecordId } from "../../domain/record-id.js";
 import type { ApiKeyRecord, Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { batchAnswer, batchLocation, toBatchStatus } from "../batch-answers.js";
@@ -167,10 +167,10 @@ async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {
     documents,
     deps.limits,
     await permissionsFor(deps.lookups, key, documents),
-    newSubmissionId,
+    newRecordId,
     deps.now(),
   );
-  const id = newSubmissionId();
+  const id = newRecordId();
   const acceptedAt = deps.now().toISOString();
   const submissions = accepted.map(({ id: submissionId, order, raw }) => ({
     id: submissionId,

@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { MAX_DOCUMENT_DEPTH, MAX_REF_LENGTH, type OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
-import { newSubmissionId } from "../../domain/submission-id.js";
+import { newRecordId } from "../../domain/record-id.js";
 import { submissionRefusal } from "../../domain/submission-permission.js";
 import { type OrderValidation, validateOrder } from "../../domain/validate-order.js";
 import { type Authenticate, apiKeyOf } from "../authenticate.js";
@@ -86,7 +86,7 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
         const { trkref } = request.params;
         const result = validateOrder(request.body, deps.limits, { pathTrkref: trkref, today: deps.now() });
         if (!result.ok) throw validationProblem(result);
-        const id = newSubmissionId();
+        const id = newRecordId();
         const submission = {
           id,
           keyId: apiKeyOf(request).id,

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { ProcessingDatabase, ProcessingTransaction } from "../processing-io.js";
+import { writeEvents } from "./events-sql.js";
 import { findOrders } from "./orders-sql.js";
 import { classifyPostgresError } from "./postgres-errors.js";
 import { inTransaction } from "./postgres-pool.js";
@@ -33,6 +34,7 @@ function processingTransaction(client: pg.PoolClient): ProcessingTransaction {
     saveOrders: (changed, now) => saveOrders(client, changed, now),
     markProcessed: (processed, now) => markProcessed(client, processed, now),
     markFailed: (failures, now) => markFailed(client, failures, now),
+    writeEvents: (events, now) => writeEvents(client, events, now),
     async inSavepoint(work) {
       await client.query("SAVEPOINT apply_one");
       try {

@@ -6,6 +6,7 @@ import { changeApiKey, findApiKey, insertApiKey, listApiKeys, recordApiKeyUse } 
 import { listAuditEntries } from "./audit-sql.js";
 import { findBatch } from "./batches-sql.js";
 import { commitIntake } from "./commit-intake.js";
+import { deleteEventsBefore, findEvent, listEvents } from "./events-sql.js";
 import { findIdempotencyRecord, purgeExpiredIdempotencyRecords } from "./idempotency-sql.js";
 import { listOrders } from "./list-orders-sql.js";
 import { listSubmissionsByStatus } from "./list-submissions-sql.js";
@@ -21,6 +22,7 @@ import {
 } from "./organisations-sql.js";
 import { createPostgresPool, inTransaction, type PostgresPoolOptions } from "./postgres-pool.js";
 import { createPostgresProcessing } from "./postgres-processing.js";
+import { createPostgresWebhookStore } from "./postgres-webhook-store.js";
 import {
   countPendingSubmissions,
   findSubmission,
@@ -97,5 +99,10 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     findOrder: (trkref, orderRef) => findOrder(pool, trkref, orderRef),
     listOrders: (query) => listOrders(pool, query),
     listAuditEntries: (query) => listAuditEntries(pool, query),
+    listEvents: (query) => listEvents(pool, query),
+    findEvent: (id) => findEvent(pool, id),
+    deleteEventsBefore: (cutoff, limit) =>
+      inTransaction(pool, (client) => deleteEventsBefore(client, cutoff, limit)),
+    ...createPostgresWebhookStore(pool),
   };
 }

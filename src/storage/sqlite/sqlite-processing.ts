@@ -3,6 +3,7 @@ import { orderKey } from "../../domain/apply-submissions-in-order.js";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
 import type { ProcessingDatabase, ProcessingTransaction } from "../processing-io.js";
 import { StoreUnavailableError } from "../store-errors.js";
+import type { createEventQueries } from "./events-sql.js";
 import type { createOrderQueries } from "./orders-sql.js";
 import { classifySqliteError } from "./sqlite-errors.js";
 import type { createSubmissionQueries } from "./submissions-sql.js";
@@ -31,6 +32,7 @@ export function createSqliteProcessing(
   db: Database.Database,
   submissions: ReturnType<typeof createSubmissionQueries>,
   orders: ReturnType<typeof createOrderQueries>,
+  events: ReturnType<typeof createEventQueries>,
 ): ProcessingDatabase {
   const tx: ProcessingTransaction = {
     claimPending: async (limit) => submissions.selectPending(limit),
@@ -52,6 +54,9 @@ export function createSqliteProcessing(
     },
     async markFailed(failures, now) {
       for (const failure of failures) submissions.markFailed(failure, now);
+    },
+    async writeEvents(written, now) {
+      events.write(written, now);
     },
     async inSavepoint(work) {
       // Outside a transaction SAVEPOINT would open one of its own, and RELEASE commit it.

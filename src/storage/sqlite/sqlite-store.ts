@@ -13,6 +13,7 @@ import {
 import { createApiKeyQueries } from "./api-keys-sql.js";
 import { createAuditQueries } from "./audit-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
+import { createEventQueries } from "./events-sql.js";
 import { createIdempotencyQueries } from "./idempotency-sql.js";
 import { createOrderListing } from "./list-orders-sql.js";
 import { createSubmissionListing } from "./list-submissions-sql.js";
@@ -22,6 +23,7 @@ import { createOrderQueries } from "./orders-sql.js";
 import { createOrganisationQueries } from "./organisations-sql.js";
 import { openSqliteDatabase } from "./sqlite-connection.js";
 import { createSqliteProcessing, rollBackLeftover } from "./sqlite-processing.js";
+import { createSqliteWebhookStore } from "./sqlite-webhook-store.js";
 import { createSubmissionQueries } from "./submissions-sql.js";
 
 /**
@@ -38,6 +40,7 @@ export function createSqliteStore(path: string): Store {
   const orders = createOrderQueries(db);
   const batches = createBatchQueries(db);
   const idempotency = createIdempotencyQueries(db);
+  const events = createEventQueries(db);
   const listOrders = createOrderListing(db);
   const listSubmissionsByStatus = createSubmissionListing(db);
   const listSubmissionsForOrders = createOrderSubmissionsQuery(db);
@@ -63,7 +66,7 @@ export function createSqliteStore(path: string): Store {
     return plan.outcomes;
   });
 
-  const processing = createSqliteProcessing(db, submissions, orders);
+  const processing = createSqliteProcessing(db, submissions, orders, events);
 
   const organisationStore: OrganisationStore = {
     ...createOperatorActions({
@@ -120,6 +123,10 @@ export function createSqliteStore(path: string): Store {
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
     listOrders: async (query) => listOrders(query),
     listAuditEntries: async (query) => audit.list(query),
+    listEvents: async (query) => events.list(query),
+    findEvent: async (id) => events.find(id),
+    deleteEventsBefore: async (cutoff, limit) => events.deleteBefore(cutoff, limit),
+    ...createSqliteWebhookStore(db, audit),
   };
 }
 

@@ -29,6 +29,7 @@ export function storedDocumentsContract(open: OpenFixture): void {
       const report = await store.processPendingSubmissions(10);
       assert.deepEqual(report, {
         taken: 1,
+        events: 1,
         outcomes: { created: 1, updated: 0, duplicate: 0 },
         failures: [],
         defects: [],

@@ -7,6 +7,7 @@ import { sql as documentVersions } from "./005-document-versions.js";
 import { sql as listingIndexes } from "./006-listing-indexes.js";
 import { sql as failureCodes } from "./007-failure-codes.js";
 import { sql as keysLimitsAudit } from "./008-keys-limits-audit.js";
+import { sql as eventsWebhooks } from "./009-events-webhooks.js";
 
 export const migrations: Migration[] = [
   { version: 1, name: "initial", sql: initial },
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { version: 6, name: "listing-indexes", sql: listingIndexes },
   { version: 7, name: "failure-codes", sql: failureCodes },
   { version: 8, name: "keys-limits-audit", sql: keysLimitsAudit },
+  { version: 9, name: "events-webhooks", sql: eventsWebhooks },
 ];

@@ -18,7 +18,7 @@ function randomBytesForId(): Uint8Array {
   return bytes;
 }
 
-/** A new id for a submission or a batch: a UUID version 7, time-ordered so that indexes stay compact. */
-export function newSubmissionId(): string {
+/** A new id for a submission, a batch or an event: a UUID version 7, time-ordered so that indexes stay compact. */
+export function newRecordId(): string {
   return uuidv7({ random: randomBytesForId() });
 }
