@@ -3,8 +3,9 @@
  * the server with SIGKILL at a random moment, restarts it on the same database, again and again; then checks
  * that every order answered 202 is stored and processed, once. Then plays each database fault (connections
  * ended, reset, a partition, a database closed to connections, a full disk) under load, longer and more
- * often than `npm test` does. See bench/README.md. Loopback only; bounded in cycles and in time. Needs a
- * build (`npm run build`): it runs dist/cli/main.js.
+ * often than `npm test` does. Then kills the webhook deliverers between sending and recording a delivery,
+ * WEBHOOK_KILL_CYCLES times per store (default 20). See bench/README.md. Loopback only; bounded in cycles
+ * and in time. Needs a build (`npm run build`): it runs dist/cli/main.js.
  */
 
 import { runCrashCycles } from "../test/durability/crash-cycles.js";
@@ -12,6 +13,12 @@ import { type CrashStore, createCrashDatabase } from "../test/durability/crash-d
 import { describeCrashReport, isClean } from "../test/durability/crash-report.js";
 import { describeFault, faultProblems, runFault } from "../test/durability/database-faults.js";
 import { type DatabaseFault, POSTGRES_FAULTS, SQLITE_FAULTS } from "../test/durability/fault-scenarios.js";
+import {
+  describeWebhookKillReport,
+  isWebhookKillClean,
+  runWebhookKills,
+  webhookKillTimeoutMs,
+} from "../test/durability/webhook-kill-cycles.js";
 import { killCluster } from "../test/helpers/cluster.js";
 import { probePostgres } from "../test/helpers/postgres.js";
 import { killAllServers } from "../test/helpers/server-process.js";
@@ -34,6 +41,7 @@ function readSettings() {
     seed: setting("CRASHTEST_SEED", Math.floor(Math.random() * 2 ** 31) + 1),
     faultMs: setting("CRASHTEST_FAULT_MS", 10_000),
     faultRounds: setting("CRASHTEST_FAULT_ROUNDS", 2),
+    webhookKills: setting("WEBHOOK_KILL_CYCLES", 20),
   };
 }
 type Settings = ReturnType<typeof readSettings>;
@@ -112,6 +120,24 @@ async function playFaults(store: CrashStore, settings: Settings, deadline: numbe
   return clean;
 }
 
+/** Webhook deliveries through `webhookKills` kills of the delivering processes; true when clean. */
+async function runWebhookKillsOn(store: CrashStore, settings: Settings, deadline: number): Promise<boolean> {
+  if (store === "postgres" && !(await probePostgres()).available) return false;
+  if (Date.now() >= deadline) {
+    process.stdout.write(`webhooks ${store}: not run, the time bound (CRASHTEST_MAX_SECONDS) was reached\n`);
+    return false;
+  }
+  const report = await runWebhookKills({
+    store,
+    kills: settings.webhookKills,
+    ordersPerKill: 5,
+    timeoutMs: Math.min(deadline - Date.now(), webhookKillTimeoutMs(settings.webhookKills)),
+    log: (line) => process.stderr.write(`webhooks ${store} ${line}\n`),
+  });
+  process.stdout.write(`${describeWebhookKillReport(report).join("\n")}\n`);
+  return isWebhookKillClean(report);
+}
+
 async function main(): Promise<number> {
   let settings: Settings;
   try {
@@ -137,6 +163,7 @@ async function main(): Promise<number> {
     clean = (await runOn(store, settings, deadline)) && clean;
   }
   for (const store of stores) clean = (await playFaults(store, settings, deadline)) && clean;
+  for (const store of stores) clean = (await runWebhookKillsOn(store, settings, deadline)) && clean;
   return clean ? 0 : 1;
 }
 

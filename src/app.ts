@@ -26,6 +26,7 @@ import { createMemoryRateLimiter } from "./http/rate-limiting/rate-limiter.js";
 import { createRedisRateLimiter } from "./http/rate-limiting/redis-rate-limiter.js";
 import { registerBatchRoutes } from "./http/routes/batch-routes.js";
 import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
+import { registerEventRoutes } from "./http/routes/event-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
 import { registerOrderListRoutes } from "./http/routes/order-list-routes.js";
 import { registerOrderRoutes } from "./http/routes/order-routes.js";
@@ -33,6 +34,7 @@ import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
 import { registerSubmissionListRoutes } from "./http/routes/submission-list-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
+import { registerWebhookEndpointRoutes } from "./http/routes/webhook-endpoint-routes.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
 import type { IntakeCommitOutcome, IntakeWrite, Store } from "./storage/store.js";
@@ -63,7 +65,7 @@ export interface OrderIntakeApp {
   /** The backlog ceiling; a processor in the same process tells it what it applied. */
   backlog: Pick<BacklogCeiling, "recordProcessed">;
   /** The app's metrics; a processor in the same process counts what it did there. */
-  metrics: Pick<Metrics, "countProcessing">;
+  metrics: Pick<Metrics, "countProcessing" | "countEventsDeleted" | "webhooks">;
   /** Shutdown has begun: `/readyz` answers 503 `not_ready` from now on, other requests are still served. */
   startDraining(): void;
 }
@@ -223,8 +225,15 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerSubmissionRoutes(app, { store, authenticate });
   registerOrderRoutes(app, { store, authenticate });
   registerOrderListRoutes(app, { store, authenticate });
+  registerEventRoutes(app, { store, authenticate });
   registerSubmissionListRoutes(app, { store, authenticate });
   registerOrganisationRoutes(app, { lookups, authenticate });
+  registerWebhookEndpointRoutes(app, {
+    store,
+    authenticate,
+    allowPrivateUrls: config.webhookAllowPrivateUrls,
+    now,
+  });
   app.addHook("onClose", () => backlog.stop());
   await app.ready();
   // Counting starts last, once nothing else can fail: a build that fails leaves no count running.

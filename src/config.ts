@@ -27,6 +27,8 @@ export interface Config {
   idempotencyTtlHours: number;
   /** How often expired idempotency keys are deleted, in milliseconds. */
   idempotencyPurgeIntervalMs: number;
+  /** How long events (and webhook delivery logs) are kept, in days; the feed promises at least 30. */
+  eventRetentionDays: number;
   orderLimits: OrderLimits;
   /** Most submissions waiting for a commit; past it a request is refused with 503 instead of queueing. */
   maxPendingCommits: number;
@@ -64,6 +66,18 @@ export interface Config {
   redisKeyPrefix: string;
   /** Which proxies' `X-Forwarded-For` names the client: none, any, or these addresses and CIDR ranges. */
   trustProxy: boolean | string[];
+  /** Webhook endpoints may use http and private, loopback or link-local addresses (development, tests). */
+  webhookAllowPrivateUrls: boolean;
+  /** Longest one webhook attempt may take, from connecting to the end of the answer, in milliseconds. */
+  webhookTimeoutMs: number;
+  /** How long a claimed webhook delivery is one deliverer's before another may take it, in milliseconds. */
+  webhookLeaseMs: number;
+  /** How long an idle deliverer sleeps before it looks for due deliveries again, in milliseconds. */
+  webhookPollMs: number;
+  /** Most webhook attempts in flight at once in one process. */
+  webhookConcurrency: number;
+  /** Most webhook attempts in flight at once to one endpoint, in one process. */
+  webhookEndpointConcurrency: number;
 }
 
 const positiveInt = (fallback: number, description: string) =>
@@ -91,6 +105,12 @@ export const EnvSchema = Type.Object({
     description: "how long idempotency keys are remembered",
   }),
   IDEMPOTENCY_PURGE_INTERVAL_MS: positiveInt(600_000, "how often expired idempotency keys are deleted"),
+  // The feed promises at least 30 days.
+  EVENT_RETENTION_DAYS: Type.Integer({
+    minimum: 30,
+    default: 30,
+    description: "how long events and webhook delivery logs are kept",
+  }),
   MAX_ITEMS_PER_ORDER: positiveInt(DEFAULT_ORDER_LIMITS.maxItemsPerOrder, "most order_items in one order"),
   MAX_METADATA_ENTRIES: positiveInt(
     DEFAULT_ORDER_LIMITS.maxMetadataEntries,
@@ -109,6 +129,12 @@ export const EnvSchema = Type.Object({
   }),
   MAX_BODY_BYTES_IN_FLIGHT: positiveInt(134_217_728, "most request body bytes read or held at once"),
   RUN_PROCESSOR: Type.Boolean({ default: true }),
+  WEBHOOK_ALLOW_PRIVATE_URLS: Type.Boolean({ default: false }),
+  WEBHOOK_TIMEOUT_MS: positiveInt(15_000, "longest one webhook attempt may take"),
+  WEBHOOK_LEASE_MS: positiveInt(60_000, "how long a claimed webhook delivery is one deliverer's"),
+  WEBHOOK_POLL_MS: positiveInt(500, "webhook deliverer sleep when idle"),
+  WEBHOOK_CONCURRENCY: positiveInt(64, "most webhook attempts in flight per process"),
+  WEBHOOK_ENDPOINT_CONCURRENCY: positiveInt(16, "most webhook attempts in flight per endpoint"),
   PROCESSOR_POLL_MS: positiveInt(1000, "processor sleep when idle"),
   // Unset: 200 on SQLite, whose processing shares the one writer with intake; 1000 on PostgreSQL, where a
   // batch costs a few statements whatever its size.
@@ -234,6 +260,12 @@ const SETTING_RULES: { reads: (keyof Env)[]; holds: (env: Env) => boolean; messa
     holds: (env) => (env.HEADERS_TIMEOUT_MS ?? 0) <= env.REQUEST_TIMEOUT_MS,
     message: "HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS",
   },
+  // A lease that ends while its attempt is still being sent lets another deliverer send the event at once too.
+  {
+    reads: ["WEBHOOK_LEASE_MS", "WEBHOOK_TIMEOUT_MS"],
+    holds: (env) => env.WEBHOOK_LEASE_MS > env.WEBHOOK_TIMEOUT_MS,
+    message: "WEBHOOK_LEASE_MS must be longer than WEBHOOK_TIMEOUT_MS",
+  },
 ];
 
 /**
@@ -264,6 +296,7 @@ function toConfig(env: Env): Config {
     maxOrdersPerBatch: env.MAX_ORDERS_PER_BATCH,
     idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     idempotencyPurgeIntervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MS,
+    eventRetentionDays: env.EVENT_RETENTION_DAYS,
     orderLimits: {
       maxItemsPerOrder: env.MAX_ITEMS_PER_ORDER,
       maxMetadataEntries: env.MAX_METADATA_ENTRIES,
@@ -288,6 +321,12 @@ function toConfig(env: Env): Config {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     trustProxy: readTrustProxy(env.TRUST_PROXY) ?? false,
+    webhookAllowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    webhookLeaseMs: env.WEBHOOK_LEASE_MS,
+    webhookPollMs: env.WEBHOOK_POLL_MS,
+    webhookConcurrency: env.WEBHOOK_CONCURRENCY,
+    webhookEndpointConcurrency: env.WEBHOOK_ENDPOINT_CONCURRENCY,
   };
 }
 

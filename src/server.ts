@@ -1,8 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type AppOptions, buildApp } from "./app.js";
 import type { Config } from "./config.js";
+import { createEventRetention } from "./processing/event-retention.js";
 import { createIdempotencyPurger } from "./processing/idempotency-purger.js";
 import { createProcessor, type Processor } from "./processing/processor.js";
+import {
+  createWebhookDeliverer,
+  type WebhookDeliverer,
+  webhookSettings,
+} from "./processing/webhook-deliverer.js";
 import { openStore } from "./storage/open-store.js";
 
 /** A running service: HTTP listening, processor (if enabled) started. */
@@ -43,16 +49,28 @@ export async function startServer(
     await store.close();
     throw error;
   }
+  let deliverer: WebhookDeliverer | undefined;
   if (config.runProcessor) {
+    // Webhooks are delivered where events are recorded, so that a processing report can wake the deliverer.
+    deliverer = createWebhookDeliverer({
+      store,
+      log: app.log.child({ component: "webhook-deliverer" }),
+      settings: webhookSettings(config),
+      metrics: intake.metrics.webhooks,
+    });
     processor = createProcessor({
       store,
       log: app.log.child({ component: "processor" }),
       batchSize: config.processorBatchSize,
       pollMs: config.processorPollMs,
       onProcessed: (count) => intake.backlog.recordProcessed(count),
-      onReport: (report) => intake.metrics.countProcessing(report),
+      onReport: (report) => {
+        intake.metrics.countProcessing(report);
+        if (report.events > 0) deliverer?.wake();
+      },
     });
     processor.start();
+    deliverer.start();
   }
   const purger = createIdempotencyPurger({
     store,
@@ -61,6 +79,14 @@ export async function startServer(
     log: app.log.child({ component: "idempotency-purger" }),
   });
   purger.start();
+  const retention = createEventRetention({
+    store,
+    retentionDays: config.eventRetentionDays,
+    now: () => new Date(),
+    log: app.log.child({ component: "event-retention" }),
+    onDeleted: (count) => intake.metrics.countEventsDeleted(count),
+  });
+  retention.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -74,7 +100,8 @@ export async function startServer(
       await app.close();
       await intake.committer.drain();
       purger.stop();
-      await processor?.stop();
+      retention.stop();
+      await Promise.all([processor?.stop(), deliverer?.stop()]);
       await store.close();
     })();
     return stopping;

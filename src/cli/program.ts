@@ -7,6 +7,7 @@ import { registerKeyCommands } from "./commands/key-commands.js";
 import { registerOrderCommands } from "./commands/order-commands.js";
 import { registerOrgCommands } from "./commands/org-commands.js";
 import { registerSubmissionCommands } from "./commands/submission-commands.js";
+import { registerWebhookCommands } from "./commands/webhook-commands.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -65,5 +66,6 @@ export function createProgram(): Command {
   registerAuditCommands(program);
   registerSubmissionCommands(program);
   registerOrderCommands(program);
+  registerWebhookCommands(program);
   return program;
 }

@@ -39,6 +39,10 @@ export const fieldErrorCatalogue = {
   invalid_limit: "Must be a whole number within the page limits",
   invalid_timestamp: "Must be an ISO 8601 date and time with a UTC offset (2026-11-28T04:53:50Z)",
   invalid_cursor: "Must be the next cursor of a previous page of the same listing, as it was received",
+  // A new webhook endpoint's members, answered in `invalid_webhook_endpoint`.
+  invalid_url: "Must be an absolute https URL with no user name, password or fragment",
+  address_not_public: "Must not name a loopback, private or otherwise non-public IP address",
+  unknown_member: "This member is unknown to this endpoint",
 } as const satisfies Record<string, string>;
 
 /** The stable code of a field error, never renamed once released. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { WebhookDeliveryMetrics } from "../processing/webhook-deliverer.js";
 import type { ProcessingReport } from "../storage/processing-io.js";
 import type { SubmissionStore } from "../storage/submission-store.js";
 import type { BacklogCeiling } from "./backlog-ceiling.js";
@@ -50,6 +51,39 @@ export function createMetrics(sources: MetricsSources) {
     help: "Submissions this process failed because of a defect of the service (logged whole), not the merchant",
     registers: [registry],
   });
+  const eventsRecorded = new Counter({
+    name: "order_intake_events_total",
+    help: "Events this process's processing recorded (each queued for the webhook endpoints it is for)",
+    registers: [registry],
+  });
+  const eventsDeleted = new Counter({
+    name: "order_intake_events_deleted_total",
+    help: "Events this process deleted once older than EVENT_RETENTION_DAYS, with their deliveries",
+    registers: [registry],
+  });
+  const webhookAttempts = new Counter({
+    name: "order_intake_webhook_attempts_total",
+    help: "Webhook attempts this process made, by result (succeeded, failed_status, redirect, gone, timeout, …)",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  });
+  const webhookLag = new Histogram({
+    name: "order_intake_webhook_delivery_lag_seconds",
+    help: "Time from an event's creation to the webhook attempt that delivered it, retries included",
+    buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 1800, 7200, 21_600, 86_400, 259_200],
+    registers: [registry],
+  });
+  const endpointsDisabled = new Counter({
+    name: "order_intake_webhook_endpoints_disabled_total",
+    help: "Webhook endpoints this process disabled, by reason (gone: answered 410; failing: 5 days of failures)",
+    labelNames: ["reason"] as const,
+    registers: [registry],
+  });
+  const webhooks: WebhookDeliveryMetrics = {
+    countAttempt: (result) => webhookAttempts.inc({ result }),
+    observeDeliveryLag: (seconds) => webhookLag.observe(seconds),
+    countEndpointDisabled: (reason) => endpointsDisabled.inc({ reason }),
+  };
   const backlogRefusals = new Counter({
     name: "order_intake_backlog_refusals_total",
     help: "Submission requests answered 503 overloaded because the backlog was at its ceiling",
@@ -124,7 +158,13 @@ export function createMetrics(sources: MetricsSources) {
       }
       for (const { code } of report.failures) failed.inc({ code });
       if (report.defects.length > 0) processingDefects.inc(report.defects.length);
+      if (report.events > 0) eventsRecorded.inc(report.events);
     },
+    countEventsDeleted(count: number): void {
+      eventsDeleted.inc(count);
+    },
+    /** What the webhook deliverer in this process counts. */
+    webhooks,
     countBacklogRefusal(): void {
       backlogRefusals.inc();
     },
@@ -150,7 +190,8 @@ export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): vo
         summary: "Prometheus metrics",
         description:
           "Requests by route and status, group commits, the commit queue, submissions waiting, the backlog " +
-          "ceiling and its refusals, and the processing lag, in the Prometheus text format. Needs no " +
+          "ceiling and its refusals, the processing lag, events recorded and deleted, and webhook attempts by result, " +
+          "delivery lag and endpoints disabled, in the Prometheus text format. Needs no " +
           "credentials: keep it off the public network.",
         response: {
           200: {

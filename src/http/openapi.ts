@@ -37,6 +37,7 @@ export async function registerOpenApi(
       tags: [
         { name: "customer orders", description: "Submit orders and follow what became of them" },
         { name: "organisations", description: "The organisations an API key may act for" },
+        { name: "events", description: "What happened to the orders: the feed, and webhooks that send it" },
         { name: "operations", description: "Health, readiness, metrics and the API description" },
       ],
     },

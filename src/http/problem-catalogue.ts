@@ -76,6 +76,16 @@ export const problemCatalogue = {
   no_data: { status: 422, title: "No data provided", message: "No data provided" },
   validation_failed: { status: 422, title: "Validation failed", message: "Validation failed" },
   batch_invalid: { status: 422, title: "Batch is invalid", message: "Batch is invalid" },
+  invalid_webhook_endpoint: {
+    status: 422,
+    title: "Invalid webhook endpoint",
+    message: "The webhook endpoint is invalid; invalid_params names each wrong member",
+  },
+  too_many_webhook_endpoints: {
+    status: 409,
+    title: "Conflict",
+    message: "The organisation has as many webhook endpoints as it may have",
+  },
   idempotency_key_reused: {
     status: 422,
     title: "Idempotency-Key reused",

@@ -61,6 +61,21 @@ const occurrences: Partial<Record<ProblemCode, ProblemOptions>> = {
       },
     ],
   },
+  invalid_webhook_endpoint: {
+    detail: "The webhook endpoint has 2 invalid members",
+    errors: [
+      { pointer: "/url", code: "invalid_url", message: "Must be an https URL (got http:)" },
+      {
+        pointer: "/event_types/1",
+        code: "invalid_choice",
+        message:
+          'Unknown event type "order.deleted"; the types are order.created, order.updated, submission.failed',
+      },
+    ],
+  },
+  too_many_webhook_endpoints: {
+    detail: "ACME has 16 webhook endpoints, the most an organisation may have; delete one first",
+  },
   batch_invalid: {
     detail: "None of the 1 orders was accepted; see results",
     extensions: {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { ProcessingReport, ProcessingStore } from "../storage/processing-io.js";
 import { createStoreOutageLog, PROCESSING_OUTAGE } from "../storage/store-outage-log.js";
+import { createWakeablePause } from "./wakeable-pause.js";
 
 /** Options of the asynchronous processor. */
 export interface ProcessorOptions {
@@ -24,21 +25,11 @@ export interface ProcessorOptions {
 export function createProcessor(options: ProcessorOptions) {
   let running = false;
   let loop: Promise<void> | undefined;
-  let sleeping: { end: () => void; wakeable: boolean } | undefined;
   // A store that cannot serve fails every batch, one a poll: one line when it starts, counts while it lasts.
   const outage = createStoreOutageLog(options.log, () => performance.now(), PROCESSING_OUTAGE);
 
-  /** Sleeps `ms`; `wake()` cuts the sleep short unless it follows an error (no hot retry loop on commits). */
-  const sleep = (ms: number, wakeable: boolean) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(end, ms);
-      function end() {
-        clearTimeout(timer);
-        sleeping = undefined;
-        resolve();
-      }
-      sleeping = { end, wakeable };
-    });
+  /** The idle pause; `wake()` cuts it short unless it follows an error (no hot retry loop on commits). */
+  const idle = createWakeablePause();
 
   /**
    * Logs each failed submission by its code and names (never its document, which holds customer data), and
@@ -82,7 +73,7 @@ export function createProcessor(options: ProcessorOptions) {
       // Any progress means there may be more: on PostgreSQL a batch takes one submission per order, so a
       // backlog of one busy order drains a submission per round and must not wait a poll between rounds.
       if (taken > 0) await new Promise((resolve) => setImmediate(resolve));
-      else await sleep(options.pollMs, !failed);
+      else await idle.pause(options.pollMs, !failed);
     }
   }
 
@@ -97,14 +88,12 @@ export function createProcessor(options: ProcessorOptions) {
      * requests whose commit woke it are written before a processing transaction takes the event loop.
      */
     wake(): void {
-      setImmediate(() => {
-        if (sleeping?.wakeable) sleeping.end();
-      });
+      setImmediate(idle.wake);
     },
     /** Finishes the batch in progress, then stops. */
     async stop(): Promise<void> {
       running = false;
-      sleeping?.end();
+      idle.end();
       await loop;
     },
     /** Processes until nothing is pending; for tests and the CLI. */

@@ -2,8 +2,10 @@ import pino from "pino";
 import type { Config } from "../config.js";
 import { createLoggerOptions } from "../logger.js";
 import { openStore } from "../storage/open-store.js";
+import { createEventRetention } from "./event-retention.js";
 import { createIdempotencyPurger } from "./idempotency-purger.js";
 import { createProcessor } from "./processor.js";
+import { createWebhookDeliverer, webhookSettings } from "./webhook-deliverer.js";
 
 /** A running worker: the processor and the idempotency purger, without the HTTP server. */
 export interface RunningWorker {
@@ -27,11 +29,19 @@ export async function startWorker(
     poolSize: config.databasePoolSize,
     timeoutMs: config.storeTimeoutMs,
   });
+  const deliverer = createWebhookDeliverer({
+    store,
+    log: log.child({ component: "webhook-deliverer" }),
+    settings: webhookSettings(config),
+  });
   const processor = createProcessor({
     store,
     log,
     batchSize: config.processorBatchSize,
     pollMs: config.processorPollMs,
+    onReport: (report) => {
+      if (report.events > 0) deliverer.wake();
+    },
   });
   const purger = createIdempotencyPurger({
     store,
@@ -39,15 +49,24 @@ export async function startWorker(
     intervalMs: config.idempotencyPurgeIntervalMs,
     log,
   });
+  const retention = createEventRetention({
+    store,
+    retentionDays: config.eventRetentionDays,
+    now: () => new Date(),
+    log,
+  });
   processor.start();
+  deliverer.start();
   purger.start();
+  retention.start();
   log.info({ store: store.kind, batchSize: config.processorBatchSize }, "worker started");
   let stopping: Promise<void> | undefined;
   return {
     stop() {
       stopping ??= (async () => {
         purger.stop();
-        await processor.stop();
+        retention.stop();
+        await Promise.all([processor.stop(), deliverer.stop()]);
         await store.close();
         log.info("worker stopped");
       })();

@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { issueCredential } from "../../src/storage/api-credentials.js";
 import { openStore } from "../../src/storage/open-store.js";
+import { CLI } from "./cli-process.js";
 import { POSTGRES_TEST_URL } from "./postgres.js";
 import { basicAuth } from "./test-app.js";
 
-const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 const STARTUP_TIMEOUT_MS = 20_000;
 const EXIT_TIMEOUT_MS = 20_000;
 const LISTENING = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/;
@@ -25,6 +24,8 @@ export interface ExitStatus {
 /** One `serve` or `worker` process of the built CLI. */
 export interface ClusterProcess {
   role: "serve" | "worker";
+  /** By which a peer finds which process holds a connection it was sent on. */
+  pid: number;
   kill(signal: NodeJS.Signals): void;
   /** Resolves when the process has exited; rejects if it has not after `timeoutMs`. */
   waitForExit(timeoutMs?: number): Promise<ExitStatus>;
@@ -84,7 +85,7 @@ export async function startCluster(options: ClusterOptions) {
   return { servers, workers };
 }
 
-/** Spawns `order-intake serve` with RUN_PROCESSOR=false on an ephemeral port. */
+/** Spawns `order-intake serve` on an ephemeral port, without its processor unless `env` sets RUN_PROCESSOR=true. */
 export async function startServe(
   databaseUrl: string,
   env: Record<string, string> = {},
@@ -93,7 +94,7 @@ export async function startServe(
   const child = await spawnCli(
     "serve",
     databaseUrl,
-    { LOG_LEVEL: "info", ...env, RUN_PROCESSOR: "false" },
+    { LOG_LEVEL: "info", RUN_PROCESSOR: "false", ...env },
     (line) => {
       url ??= listeningUrl(line);
       return url !== undefined;
@@ -176,6 +177,7 @@ async function spawnCli(
   }
   return {
     role,
+    pid: child.pid as number,
     kill: (signal) => {
       child.kill(signal);
     },

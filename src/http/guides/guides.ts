@@ -22,6 +22,7 @@ export const guides = [
   { slug: "getting-started", file: "getting-started.md" },
   { slug: "api", file: "api.md" },
   { slug: "order-document", file: "order-document.md" },
+  { slug: "webhooks", file: "webhooks.md" },
   {
     slug: "errors",
     file: "errors.md",

@@ -23,16 +23,22 @@ export interface PageRequest {
   cursor: string | undefined;
 }
 
-/** Reads `order` (newest first unless told), `limit` and `cursor`, reporting what is wrong to `reader`. */
-export function readPageRequest(reader: QueryReader): PageRequest {
-  const orderText = reader.text("order", "invalid_choice") ?? "newest";
-  const isOrder = (text: string): text is PageRequest["order"] => Object.hasOwn(ORDERS, text);
-  if (!isOrder(orderText)) reader.refuse("order", "invalid_choice", "Must be newest or oldest");
+/** Reads `limit` (DEFAULT_PAGE_LIMIT unless given, at most MAX_PAGE_LIMIT), reporting a wrong one to `reader`. */
+export function readPageLimit(reader: QueryReader): number {
   const limitText = reader.text("limit", "invalid_limit");
   const limit = limitText === undefined ? DEFAULT_PAGE_LIMIT : Number(limitText);
   if (!/^\d{1,3}$/.test(limitText ?? "1") || limit < 1 || limit > MAX_PAGE_LIMIT) {
     reader.refuse("limit", "invalid_limit", `Must be a whole number from 1 to ${MAX_PAGE_LIMIT}`);
   }
+  return limit;
+}
+
+/** Reads `order` (newest first unless told), `limit` and `cursor`, reporting what is wrong to `reader`. */
+export function readPageRequest(reader: QueryReader): PageRequest {
+  const orderText = reader.text("order", "invalid_choice") ?? "newest";
+  const isOrder = (text: string): text is PageRequest["order"] => Object.hasOwn(ORDERS, text);
+  if (!isOrder(orderText)) reader.refuse("order", "invalid_choice", "Must be newest or oldest");
+  const limit = readPageLimit(reader);
   // A wrong order is reported; the rest of the request is still read, so that every error is listed.
   const order = isOrder(orderText) ? orderText : "newest";
   return { order, direction: ORDERS[order], limit, cursor: reader.text("cursor", "invalid_cursor") };

@@ -1,13 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { Store } from "../../storage/store.js";
-import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
+import { type Authenticate, requireApiKey } from "../authenticate.js";
 import { rateLimitHeaders } from "../documented-headers.js";
 import { OrderListQuerySchema, OrderListSchema } from "../listing/listing-schemas.js";
 import { readOrderPage } from "../listing/order-listing.js";
-import { ProblemError } from "../problem-catalogue.js";
 import { problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
-import { checkPathTrkref, TrkrefParam } from "./route-params.js";
+import { checkKeyActsFor } from "./organisation-access.js";
+import { TrkrefParam } from "./route-params.js";
 
 /** `GET /v4/organisations/{trkref}/customer_orders`: the organisation's orders, a page at a time. */
 export function registerOrderListRoutes(
@@ -38,11 +38,8 @@ export function registerOrderListRoutes(
     },
     async (request) => {
       const { trkref } = request.params;
-      checkPathTrkref(trkref);
       // As for the read-back: an organisation the key may not act for is answered like one that does not exist.
-      if (!apiKeyOf(request).trkrefs.includes(trkref)) {
-        throw new ProblemError("not_found", { detail: `No organisation ${trkref} this API key may act for` });
-      }
+      checkKeyActsFor(request, trkref);
       return readOrderPage(deps.store, trkref, request.query);
     },
   );

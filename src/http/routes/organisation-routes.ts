@@ -4,9 +4,9 @@ import type { Organisation } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import type { Lookups } from "../cached-lookups.js";
 import { rateLimitHeaders } from "../documented-headers.js";
-import { ProblemError } from "../problem-catalogue.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
 import { OrganisationListSchema, OrganisationSchema } from "../response-schemas.js";
+import { organisationNotFound } from "./organisation-access.js";
 import { checkPathTrkref, TrkrefParam } from "./route-params.js";
 
 /** What the organisation routes need: the cached look-ups every request makes, and the authenticator. */
@@ -72,8 +72,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Organisat
       const organisation = apiKeyOf(request).trkrefs.includes(trkref)
         ? await deps.lookups.findOrganisation(trkref)
         : undefined;
-      if (!organisation)
-        throw new ProblemError("not_found", { detail: `No organisation ${trkref} this API key may act for` });
+      if (!organisation) throw organisationNotFound(trkref);
       return toOrganisationBody(organisation);
     },
   );
