@@ -1,7 +1,8 @@
 import type pg from "pg";
 import type { WebhookStore } from "../webhook-store.js";
 import { inTransaction } from "./postgres-pool.js";
-import { claimWebhookDeliveries, insertWebhookPing, writeWebhookAttempt } from "./webhook-deliveries-sql.js";
+import { writeWebhookAttempts } from "./webhook-attempt-records-sql.js";
+import { claimWebhookDeliveries, insertWebhookPing } from "./webhook-deliveries-sql.js";
 import {
   deleteWebhookEndpoint,
   findWebhookEndpoint,
@@ -25,9 +26,7 @@ export function createPostgresWebhookStore(pool: pg.Pool): WebhookStore {
     findWebhookSecrets: (id) => findWebhookSecrets(pool, id, new Date().toISOString()),
     claimWebhookDeliveries: (claim) => claimWebhookDeliveries(pool, claim),
     recordWebhookAttempts: (records) =>
-      inTransaction(pool, async (client) => {
-        for (const record of records) await writeWebhookAttempt(client, record);
-      }),
+      inTransaction(pool, (client) => writeWebhookAttempts(client, records)),
     recordWebhookPing: (attempt) => insertWebhookPing(pool, attempt),
     listWebhookDeliveries: (query) => listWebhookDeliveries(pool, query),
     listWebhookAttempts: (query) => listWebhookAttempts(pool, query),

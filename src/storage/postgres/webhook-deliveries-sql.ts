@@ -1,10 +1,5 @@
 import { type ClaimRow, webhookRowReaders } from "../webhook-columns.js";
-import type {
-  ClaimedDelivery,
-  NewWebhookAttempt,
-  WebhookAttemptRecord,
-  WebhookClaim,
-} from "../webhook-store.js";
+import type { ClaimedDelivery, NewWebhookAttempt, WebhookClaim } from "../webhook-store.js";
 import type { Queryable } from "./organisations-sql.js";
 import { secretColumns } from "./webhook-endpoints-sql.js";
 
@@ -69,47 +64,3 @@ async function insertAttempt(db: Queryable, attempt: NewWebhookAttempt): Promise
 
 /** Logs a test ping's attempt. */
 export const insertWebhookPing = insertAttempt;
-
-/**
- * Logs the attempt, and, while the delivery is pending and still this owner's, moves it on and writes the
- * endpoint's health; the caller holds the transaction.
- */
-export async function writeWebhookAttempt(db: Queryable, record: WebhookAttemptRecord): Promise<void> {
-  const { attempt, delivery } = record;
-  await insertAttempt(db, attempt);
-  const { rowCount } = await db.query(
-    `UPDATE webhook_deliveries SET status = $1, attempts = attempts + 1,
-       next_attempt_at = coalesce($2, next_attempt_at), completed_at = $3, lease_owner = NULL,
-       lease_expires_at = NULL
-     WHERE id = $4 AND status = 'pending' AND lease_owner = $5`,
-    [
-      delivery.status,
-      delivery.status === "pending" ? delivery.nextAttemptAt : null,
-      delivery.status === "pending" ? null : delivery.completedAt,
-      attempt.deliveryId,
-      record.owner,
-    ],
-  );
-  // Another deliverer holds the delivery now: what this attempt tells of the endpoint is for it to write.
-  if (rowCount === 0) return;
-  // A failure keeps the start of the failing run already recorded: a success recorded since this delivery
-  // was claimed cleared it, and the run then starts at this attempt, not at what the claim saw.
-  if (record.failingSince === null) {
-    await db.query(
-      "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL",
-      [attempt.endpointId],
-    );
-  } else {
-    await db.query(
-      "UPDATE webhook_endpoints SET failing_since = $1 WHERE id = $2 AND failing_since IS NULL",
-      [attempt.attemptedAt, attempt.endpointId],
-    );
-  }
-  if (record.disable) {
-    await db.query(
-      `UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = $1, disabled_at = $2
-       WHERE id = $3 AND status = 'enabled'`,
-      [record.disable.reason, record.disable.at, attempt.endpointId],
-    );
-  }
-}

@@ -268,6 +268,58 @@ export function webhookDeliveriesContract(open: OpenFixture): void {
       );
     });
 
+    it("writes attempts recorded together as one after another: the last success decides the failing run", async () => {
+      const { store } = fixture();
+      const endpoint = await endpointWithOrders("G-1", "G-2", "G-3", "G-4");
+      const [c1, c2, c3, c4] = (await store.claimWebhookDeliveries(claimAt("a", 0))) as ClaimedDelivery[];
+      assert.ok(c1 && c2 && c3 && c4);
+      const failed = (claimed: ClaimedDelivery, minutes: number) => ({
+        attempt: attemptAt(claimed, minutes, "failed_status", 500),
+        owner: "a",
+        delivery: { status: "pending" as const, nextAttemptAt: at(100) },
+        failingSince: at(1),
+      });
+      await store.recordWebhookAttempts([failed(c1, 1), failed(c2, 2)]);
+      assert.equal(
+        (await store.findWebhookEndpoint(endpoint.id))?.failingSince,
+        at(1),
+        "the first failure's",
+      );
+      await store.recordWebhookAttempts([
+        failed(c3, 3),
+        {
+          attempt: attemptAt(c4, 4),
+          owner: "a",
+          delivery: { status: "succeeded", completedAt: at(4) },
+          failingSince: null,
+        },
+      ]);
+      assert.equal(
+        (await store.findWebhookEndpoint(endpoint.id))?.failingSince,
+        null,
+        "a success last clears it",
+      );
+      const [r1, r2] = (await store.claimWebhookDeliveries(claimAt("a", 100))) as ClaimedDelivery[];
+      assert.ok(r1 && r2);
+      await store.recordWebhookAttempts([
+        {
+          attempt: attemptAt(r1, 101),
+          owner: "a",
+          delivery: { status: "succeeded", completedAt: at(101) },
+          failingSince: null,
+        },
+        { ...failed(r2, 102), disable: { reason: "gone", at: at(102) } },
+      ]);
+      const after = await store.findWebhookEndpoint(endpoint.id);
+      assert.deepEqual(
+        [after?.failingSince, after?.status, after?.disabledReason],
+        [at(102), "disabled", "gone"],
+        "a failure after the success starts a new run; the disabling is written",
+      );
+      const attempts = await store.listWebhookAttempts({ endpointId: endpoint.id, limit: 10 });
+      assert.equal(attempts.length, 6, "every attempt of every group is logged");
+    });
+
     it("logs a stale owner's attempt but lets only the lease's holder move the delivery on", async () => {
       const { store } = fixture();
       const endpoint = await endpointWithOrders("S-1");
