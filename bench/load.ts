@@ -21,6 +21,8 @@ export interface LoadOptions {
   expectedStatus: number;
   /** Requests per second over all connections; unset means as fast as the target answers. */
   overallRate?: number;
+  /** Replaces each `[<id>]` in the body with an id of its own per request (distinct order refs). */
+  distinctIds?: boolean;
 }
 
 /** Runs autocannon against one target on loopback, for a fixed time. */
@@ -33,6 +35,7 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
     headers: { "content-type": "application/json", authorization: options.authorization },
     body: options.body,
     ...(options.overallRate && { overallRate: options.overallRate }),
+    ...(options.distinctIds && { idReplacement: true }),
   });
   const counts = Object.entries(result.statusCodeStats ?? {}).map(
     ([status, stats]) => [Number(status), (stats as { count: number }).count] as const,

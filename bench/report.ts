@@ -1,5 +1,6 @@
 import { cpus, totalmem } from "node:os";
 import { type LoadResult, median } from "./load.js";
+import type { OutboundFigures } from "./outbound.js";
 import type { ProcessingFigures } from "./processing.js";
 
 export interface BenchmarkFigures {
@@ -10,6 +11,8 @@ export interface BenchmarkFigures {
   batches: Map<string, LoadResult[]>;
   /** By "target / load": intake and processing of each run of that load. */
   processing: Map<string, ProcessingFigures[]>;
+  /** By durable target: webhook deliveries against intake at saturation. */
+  outbound: Map<string, OutboundFigures>;
 }
 
 const round = (value: number, digits = 0) => Number(value.toFixed(digits)).toLocaleString("en-GB");
@@ -76,6 +79,7 @@ export function writeReport(figures: BenchmarkFigures): string {
     }),
     "",
     ...processingSection(figures.processing),
+    ...outboundSection(figures.outbound, settings),
   ];
   return lines.join("\n");
 }
@@ -105,6 +109,29 @@ function processingSection(processing: Map<string, ProcessingFigures[]>): string
         medianOfRuns(runs, (f) => f.backlogAtEnd),
       )} | ${drained ? round(medianOfRuns(runs, (f) => f.drainPerSecond)) : "–"} | ${round(leftOver)} |`;
     }),
+    "",
+  ];
+}
+
+/**
+ * Whether webhook delivery keeps up with intake: a fresh process per store, one endpoint on a receiver in a
+ * process of its own, the single-submission load unpaced with a new order per request (one event each).
+ */
+function outboundSection(outbound: Map<string, OutboundFigures>, settings: Record<string, number>): string[] {
+  return [
+    "## Webhooks against intake",
+    "",
+    `One endpoint on a local receiver (its own process, answering 200 at once); ${settings.connections} connections, ` +
+      `one run of ${settings.durationSeconds} s of single submissions, each a new order (one order.created each). ` +
+      "Delivered: distinct events that reached the receiver while the load ran; lag: from an event's created_at " +
+      "(its processing transaction) to its arrival, over every event of the run.",
+    "",
+    "| store | accepted orders/s | delivered events/s | delivered / accepted | undelivered at end | caught up after s | lag p50 ms | lag p99 ms | never arrived |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...[...outbound].map(
+      ([name, f]) =>
+        `| ${name} | ${round(f.acceptedPerSecond)} | ${round(f.deliveredPerSecond)} | ${(f.deliveredPerSecond / Math.max(f.acceptedPerSecond, 1)).toFixed(2)} | ${round(f.undeliveredAtEnd)} | ${round(f.catchUpSeconds, 1)} | ${round(f.lagP50Ms)} | ${round(f.lagP99Ms)} | ${round(f.leftOver)} |`,
+    ),
     "",
   ];
 }

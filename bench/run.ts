@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { exampleOrder } from "../src/domain/order-example.js";
 import { type LoadResult, measure, median } from "./load.js";
+import { measureOutbound } from "./outbound.js";
 import { measureWithProcessing, type ProcessingFigures, waitForBacklog } from "./processing.js";
 import { writeReport } from "./report.js";
 import { benchmarkTargets, type RunningTarget, type Target } from "./targets.js";
@@ -163,7 +164,13 @@ async function main(): Promise<void> {
       }
     }
 
-    const report = writeReport({ settings, singles, perCommit, halfRate, batches, processing });
+    // The outbound side on fresh processes, the others stopped: they would share the PostgreSQL schema's
+    // deliveries and the machine's cores.
+    for (const target of running.values()) await target.stop();
+    running.clear();
+    const outbound = await measureOutbound(postgres?.url, settings);
+
+    const report = writeReport({ settings, singles, perCommit, halfRate, batches, processing, outbound });
     mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
     const stores = targets
       .filter((t) => t.durable)

@@ -6,6 +6,8 @@
 import type * as App from "../src/app.js";
 import type * as Config from "../src/config.js";
 import type * as Processing from "../src/processing/processor.js";
+import type * as Deliveries from "../src/processing/webhook-deliverer.js";
+import type * as Endpoints from "../src/processing/webhook-endpoint-input.js";
 import type * as Credentials from "../src/storage/api-credentials.js";
 import type * as Storage from "../src/storage/open-store.js";
 import { createNoopStore } from "./noop-store.js";
@@ -18,6 +20,10 @@ const { loadConfig } = (await built("config.js")) as typeof Config;
 const { issueCredential } = (await built("storage/api-credentials.js")) as typeof Credentials;
 const { createProcessor } = (await built("processing/processor.js")) as typeof Processing;
 const { openStore } = (await built("storage/open-store.js")) as typeof Storage;
+const { createWebhookDeliverer, webhookSettings } = (await built(
+  "processing/webhook-deliverer.js",
+)) as typeof Deliveries;
+const { addWebhookEndpoint } = (await built("processing/webhook-endpoint-input.js")) as typeof Endpoints;
 
 // One key sends the whole load: its rate limit is set far above it, so the limiter's cost is measured
 // without its refusals.
@@ -33,19 +39,30 @@ const store =
     : await openStore(config.databaseUrl, { poolSize: config.databasePoolSize });
 let wake = () => {};
 const { app, backlog } = await buildApp({ config, store, onSubmissionsCommitted: () => wake() });
+if (!(await store.findOrganisation("BENCH"))) {
+  await store.createOrganisation({ trkref: "BENCH", name: "Benchmark", enabled: true });
+}
+// The outbound side's measurement: an endpoint of BENCH on the benchmark's receiver.
+if (process.env.BENCH_WEBHOOK_URL) {
+  const input = { url: process.env.BENCH_WEBHOOK_URL, eventTypes: null, description: null };
+  await addWebhookEndpoint(store, { trkref: "BENCH", input, at: new Date().toISOString() });
+}
 if (process.env.BENCH_TARGET !== "no-store" && config.runProcessor) {
+  // As `order-intake serve` runs them: the processor, and the deliverer it wakes when it records events.
+  const deliverer = createWebhookDeliverer({ store, log: app.log, settings: webhookSettings(config) });
   const processor = createProcessor({
     store,
     log: app.log,
     batchSize: config.processorBatchSize,
     pollMs: 1000,
     onProcessed: (count) => backlog.recordProcessed(count),
+    onReport: (report) => {
+      if (report.events > 0) deliverer.wake();
+    },
   });
   wake = () => processor.wake();
   processor.start();
-}
-if (!(await store.findOrganisation("BENCH"))) {
-  await store.createOrganisation({ trkref: "BENCH", name: "Benchmark", enabled: true });
+  deliverer.start();
 }
 const credential = issueCredential();
 await store.createApiKey({ id: credential.keyId, secretHash: credential.secretHash, trkrefs: ["BENCH"] });

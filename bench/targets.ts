@@ -21,7 +21,7 @@ export interface Target {
 const here = new URL(".", import.meta.url).pathname;
 
 /** Starts `node --import tsx <script>` and waits (at most 30 s) for its "Server listening at" line. */
-function startProcess(
+export function startProcess(
   script: string,
   env: Record<string, string>,
   cleanup: () => void,
@@ -57,15 +57,21 @@ function startProcess(
   });
 }
 
-/** The targets of one benchmark run; PostgreSQL only when a URL for it is given. */
-export function benchmarkTargets(postgresUrl: string | undefined): Target[] {
+/**
+ * The targets of one benchmark run; PostgreSQL only when a URL for it is given. `env` adds settings to the
+ * durable targets' processes.
+ */
+export function benchmarkTargets(
+  postgresUrl: string | undefined,
+  env: Record<string, string> = {},
+): Target[] {
   const sqlite: Target = {
     name: "sqlite",
     durable: true,
     start: () => {
       const dir = mkdtempSync(join(tmpdir(), "order-intake-bench-"));
       const remove = () => rmSync(dir, { recursive: true, force: true });
-      return startProcess("service-server.ts", { DATABASE_URL: join(dir, "bench.db") }, remove);
+      return startProcess("service-server.ts", { ...env, DATABASE_URL: join(dir, "bench.db") }, remove);
     },
   };
   const targets: Target[] = [
@@ -81,7 +87,7 @@ export function benchmarkTargets(postgresUrl: string | undefined): Target[] {
     targets.push({
       name: "postgres",
       durable: true,
-      start: () => startProcess("service-server.ts", { DATABASE_URL: postgresUrl }, () => {}),
+      start: () => startProcess("service-server.ts", { ...env, DATABASE_URL: postgresUrl }, () => {}),
     });
   }
   return targets;
