@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { NewEvent } from "../../domain/order-events.js";
+import { countByOrganisation, sequenceNumbers } from "../event-numbering.js";
 import type { EventListQuery, StoredEvent } from "../event-store.js";
 import type { Queryable } from "./organisations-sql.js";
 
@@ -10,6 +11,10 @@ const RESERVE_SEQUENCES = `INSERT INTO event_sequences (trkref, last_sequence)
   ON CONFLICT (trkref) DO UPDATE SET last_sequence = event_sequences.last_sequence + excluded.last_sequence
   RETURNING trkref, last_sequence`;
 
+/** Which endpoints an event is for: its organisation's and the installation's, of its type. */
+export const ENDPOINT_IS_FOR_EVENT = `(w.trkref = e.trkref OR w.trkref IS NULL)
+  AND (w.event_types IS NULL OR strpos(w.event_types, ',' || e.type || ',') > 0)`;
+
 // The events, and a delivery of each to every enabled endpoint it is for, in one statement.
 const INSERT_AND_QUEUE = `WITH inserted AS (
     INSERT INTO events (id, trkref, sequence, type, order_ref, created_at, data)
@@ -17,27 +22,21 @@ const INSERT_AND_QUEUE = `WITH inserted AS (
     RETURNING seq, trkref, type, order_ref)
   INSERT INTO webhook_deliveries (endpoint_id, event_seq, trkref, order_ref, next_attempt_at, created_at)
   SELECT w.id, e.seq, e.trkref, e.order_ref, $8, $8 FROM inserted e JOIN webhook_endpoints w
-    ON (w.trkref = e.trkref OR w.trkref IS NULL) AND w.status = 'enabled'
-      AND (w.event_types IS NULL OR strpos(w.event_types, ',' || e.type || ',') > 0)`;
+    ON ${ENDPOINT_IS_FOR_EVENT} AND w.status = 'enabled'`;
 
 /** Numbers, inserts and queues the events: two statements for any number; the caller holds the transaction. */
 export async function writeEvents(client: pg.PoolClient, events: NewEvent[], now: string): Promise<void> {
   if (events.length === 0) return;
-  const counts = new Map<string, number>();
-  for (const event of events) counts.set(event.trkref, (counts.get(event.trkref) ?? 0) + 1);
+  const counts = countByOrganisation(events);
   const { rows } = await client.query<{ trkref: string; last_sequence: number }>(RESERVE_SEQUENCES, [
     [...counts.keys()],
     [...counts.values()],
   ]);
-  // Each organisation's numbers for this batch end at the counter's new value.
-  const next = new Map(
-    rows.map((row) => [row.trkref, row.last_sequence - (counts.get(row.trkref) ?? 0) + 1]),
+  const sequences = sequenceNumbers(
+    events,
+    counts,
+    new Map(rows.map((row) => [row.trkref, row.last_sequence])),
   );
-  const sequences = events.map((event) => {
-    const sequence = next.get(event.trkref) as number;
-    next.set(event.trkref, sequence + 1);
-    return sequence;
-  });
   await client.query(INSERT_AND_QUEUE, [
     events.map((e) => e.id),
     events.map((e) => e.trkref),

@@ -1,7 +1,12 @@
 import type Database from "better-sqlite3";
 import type { NewEvent } from "../../domain/order-events.js";
+import { countByOrganisation, sequenceNumbers } from "../event-numbering.js";
 import type { EventListQuery, StoredEvent } from "../event-store.js";
 import { createStatementCache } from "./statement-cache.js";
+
+/** Which endpoints an event is for: its organisation's and the installation's, of its type. */
+export const ENDPOINT_IS_FOR_EVENT = `(w.trkref = e.trkref OR w.trkref IS NULL)
+  AND (w.event_types IS NULL OR instr(w.event_types, ',' || e.type || ',') > 0)`;
 
 const EVENT_COLUMNS =
   "seq, id, type, trkref, order_ref AS orderRef, sequence, created_at AS createdAt, data FROM events";
@@ -12,19 +17,18 @@ const EVENT_COLUMNS =
  */
 export function createEventQueries(db: Database.Database) {
   const statement = createStatementCache(db);
-  const nextSequence = db.prepare(
-    `INSERT INTO event_sequences (trkref, last_sequence) VALUES (?, 1)
-     ON CONFLICT (trkref) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence`,
+  const reserveSequences = db.prepare(
+    `INSERT INTO event_sequences (trkref, last_sequence) VALUES (?, ?)
+     ON CONFLICT (trkref) DO UPDATE SET last_sequence = last_sequence + excluded.last_sequence
+     RETURNING last_sequence`,
   );
   const insert = db.prepare(
     `INSERT INTO events (id, trkref, sequence, type, order_ref, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Every enabled endpoint the event is for: its organisation's and the installation's, of its type.
   const queueDeliveries = db.prepare(
     `INSERT INTO webhook_deliveries (endpoint_id, event_seq, trkref, order_ref, next_attempt_at, created_at)
      SELECT w.id, e.seq, e.trkref, e.order_ref, :now, :now FROM events e JOIN webhook_endpoints w
-       ON (w.trkref = e.trkref OR w.trkref IS NULL) AND w.status = 'enabled'
-         AND (w.event_types IS NULL OR instr(w.event_types, ',' || e.type || ',') > 0)
+       ON ${ENDPOINT_IS_FOR_EVENT} AND w.status = 'enabled'
      WHERE e.seq BETWEEN :first AND :last`,
   );
   const hasEndpoints = db.prepare(
@@ -45,14 +49,23 @@ export function createEventQueries(db: Database.Database) {
   return {
     /** Numbers, inserts and queues the events; the caller holds the processing transaction. */
     write(events: NewEvent[], now: string): void {
+      // Each organisation's counter moved on once for the batch, as on PostgreSQL.
+      const counts = countByOrganisation(events);
+      const reserved = new Map<string, number>();
+      for (const [trkref, count] of counts) {
+        reserved.set(
+          trkref,
+          (reserveSequences.get(trkref, count) as { last_sequence: number }).last_sequence,
+        );
+      }
+      const sequences = sequenceNumbers(events, counts, reserved);
       let first: number | undefined;
       let last = 0;
-      for (const event of events) {
-        const { last_sequence: sequence } = nextSequence.get(event.trkref) as { last_sequence: number };
+      events.forEach((event, index) => {
         const { lastInsertRowid } = insert.run(
           event.id,
           event.trkref,
-          sequence,
+          sequences[index],
           event.type,
           event.orderRef,
           event.createdAt,
@@ -60,7 +73,7 @@ export function createEventQueries(db: Database.Database) {
         );
         first ??= Number(lastInsertRowid);
         last = Number(lastInsertRowid);
-      }
+      });
       if (first === undefined) return;
       if ((hasEndpoints.get() as { any: number }).any === 1) queueDeliveries.run({ now, first, last });
     },

@@ -2,11 +2,8 @@ import type Database from "better-sqlite3";
 import type { Attribution } from "../organisation-store.js";
 import { webhookAuditEntry } from "../webhook-columns.js";
 import type { createAuditQueries } from "./audit-sql.js";
+import { ENDPOINT_IS_FOR_EVENT } from "./events-sql.js";
 import { writeTransaction } from "./write-transaction.js";
-
-// Which endpoints an event is for: its organisation's and the installation's, of its type.
-const ENDPOINT_IS_FOR_EVENT = `(w.trkref = e.trkref OR w.trkref IS NULL)
-  AND (w.event_types IS NULL OR instr(w.event_types, ',' || e.type || ',') > 0)`;
 
 /**
  * Due now, unleased, its attempts counted from 0 again: a delivery sent again on purpose gets the whole retry
