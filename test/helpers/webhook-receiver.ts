@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import { Webhook } from "standardwebhooks";
+import { newWebhookEndpointId, newWebhookSecret } from "../../src/processing/webhook-endpoint-input.js";
 import type { WebhookStore } from "../../src/storage/webhook-store.js";
 import { listenOnLoopback } from "./loopback-listener.js";
 
@@ -66,13 +66,13 @@ export function verifyWebhook(secret: string, request: Pick<ReceivedWebhook, "bo
   return new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
 }
 
-/** A new endpoint secret, as `webhook add` would issue one. */
-export const newWebhookSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
-
-/** Adds an endpoint of ACME for every event type at `url`; returns its id and secret. */
+/**
+ * Adds an endpoint of ACME for every event type at `url`, with an id and secret as `webhook add` issues
+ * them (straight into the store: no limit applies); returns its id and secret.
+ */
 export async function addWebhookEndpoint(store: Pick<WebhookStore, "createWebhookEndpoint">, url: string) {
   const secret = newWebhookSecret();
-  const id = `we_${randomBytes(12).toString("hex")}`;
+  const id = newWebhookEndpointId();
   await store.createWebhookEndpoint({
     id,
     trkref: "ACME",

@@ -10,13 +10,13 @@ import {
   type WebhookDelivererSettings,
   webhookSettings,
 } from "../../src/processing/webhook-deliverer.js";
+import { newWebhookSecret } from "../../src/processing/webhook-endpoint-input.js";
 import { sendWebhookPing } from "../../src/processing/webhook-ping.js";
 import { DISABLE_FAILING_AFTER_MS, RETRY_DELAYS_MS } from "../../src/processing/webhook-schedule.js";
 import { manualClock } from "../helpers/manual-clock.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import {
   addWebhookEndpoint,
-  newWebhookSecret,
   type ReceivedWebhook,
   type ReceiverAnswer,
   startWebhookReceiver,
