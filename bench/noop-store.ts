@@ -1,5 +1,8 @@
 import type { Store } from "../src/storage/store.js";
 
+/** 32 bytes of zeros, base64url: the benchmark's customer hash key. */
+const NOOP_CUSTOMER_HASH_KEY = Buffer.alloc(32).toString("base64url");
+
 /**
  * A store that keeps organisations and keys in memory and stores nothing else: the "no-store" target, which
  * measures the service's own work (authentication, validation, the intake path) without the database.
@@ -86,5 +89,20 @@ export function createNoopStore(): Store {
     listWebhookAttempts: async () => [],
     replayWebhookEvent: async () => 0,
     recoverWebhookEndpoint: async () => undefined,
+    // A fixed key: the intake hashes every email with it, as it would with a real store's.
+    customerHashKey: async () => NOOP_CUSTOMER_HASH_KEY,
+    addSuppressions: unsupported,
+    listSuppressionsSince: async () => [],
+    findSuppressed: async () => [],
+    createErasureRequest: unsupported,
+    findErasureRequest: unsupported,
+    listErasureRequests: unsupported,
+    listPendingErasureIds: unsupported,
+    runErasure: unsupported,
+    removeRawDocuments: unsupported,
+    listOrdersUpdatedBefore: unsupported,
+    eraseOrders: unsupported,
+    backfillCustomerHashes: unsupported,
+    compact: unsupported,
   };
 }

@@ -8,6 +8,8 @@ export const submissionFailureCatalogue = {
   unreadable_document:
     "The order as stored could not be read back; a defect of the service, which its operator has been told of",
   internal_error: "A defect of the service stopped processing; its operator has been told",
+  erased:
+    "The customer's personal data was erased (an erasure request) before the submission was processed; it changed nothing",
 } as const satisfies Record<string, string>;
 
 /** The code of a failed submission. */

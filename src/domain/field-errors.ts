@@ -63,6 +63,8 @@ export interface FieldError {
 export const fieldWarningCatalogue = {
   unknown_field: "This field is unknown and was ignored",
   implausible_date: "This date is far from any plausible order date; check it",
+  customer_suppressed:
+    "This customer is on the organisation's suppression list: the order is kept without their personal data, and nothing will contact them",
 } as const satisfies Record<string, string>;
 
 /** The stable code of a field warning, never renamed once released. */

@@ -11,6 +11,8 @@ export const eventTypeCatalogue = {
   "order.updated":
     "A submission changed the order: `data.order` as it now stands, `data.previous_attributes` what the changed fields held before",
   "submission.failed": "Processing failed a submission: `data.submission` with its `failure_code` and reason",
+  "order.erased":
+    "The order's personal data was erased (an erasure request, or retention): `data.reason`; erase your copies. Earlier events of the order now carry `data.erased` only",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypeCatalogue;
@@ -109,3 +111,25 @@ export function submissionFailedEvent(
     },
   };
 }
+
+/** Why an order was erased: a request (by email or customer_ref), or its retention period ending. */
+export type ErasureReason = "request" | "retention";
+
+/** The event that tells downstream systems to erase their copies of an order: its ref, no personal data. */
+export function orderErasedEvent(
+  erased: { trkref: string; orderRef: string; reason: ErasureReason },
+  id: string,
+  createdAt: string,
+): NewEvent {
+  return {
+    id,
+    type: "order.erased",
+    trkref: erased.trkref,
+    orderRef: erased.orderRef,
+    createdAt,
+    data: { order_ref: erased.orderRef, reason: erased.reason },
+  };
+}
+
+/** What an event's `data` becomes when its order is erased: the envelope stays, so the feed keeps its numbers. */
+export const ERASED_EVENT_DATA = { erased: true } as const;

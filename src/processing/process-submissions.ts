@@ -1,5 +1,6 @@
 import type { SubmissionOutcome } from "../domain/apply-submission.js";
-import { applySubmissionsInOrder, type SubmissionToApply } from "../domain/apply-submissions-in-order.js";
+import { applySubmissionsInOrder } from "../domain/apply-submissions-in-order.js";
+import type { CustomerHasher } from "../domain/customer-privacy.js";
 import {
   type NewEvent,
   type OrderChange,
@@ -18,6 +19,13 @@ import type {
 } from "../storage/processing-io.js";
 import { StoreDefectError, StoreUnavailableError } from "../storage/store.js";
 import { StoredDocumentError, submissionDocument } from "../storage/stored-documents.js";
+import {
+  changeToTell,
+  type DecodedSubmission,
+  orderToSave,
+  type SubmissionCustomers,
+  stripSuppressed,
+} from "./suppressed-customers.js";
 
 /** The reason served to the merchant for a submission a defect of the service failed; the log has the rest. */
 export const DEFECT_FAILURE_REASON =
@@ -51,12 +59,7 @@ const describeDefect = (submissionId: string, error: unknown): ProcessingDefect 
   };
 };
 
-/** A submission whose document is read, ready to apply, or one whose document is not: a defect. */
-type Decoded =
-  | { claimed: ClaimedSubmission; apply: SubmissionToApply }
-  | { claimed: ClaimedSubmission; unreadable: unknown };
-
-function decode(claimed: ClaimedSubmission): Decoded {
+function decode(claimed: ClaimedSubmission): DecodedSubmission {
   try {
     return {
       claimed,
@@ -75,6 +78,13 @@ interface Applied {
   changes: OrderChange[];
 }
 
+/** What applying a batch needs beside the submissions: the hasher, and each submission's customer. */
+interface ApplyContext {
+  hasher: CustomerHasher;
+  customers: SubmissionCustomers;
+  now: string;
+}
+
 /**
  * Applies submissions to their orders: their orders are read in one go, the domain applies each to its
  * order as the ones before it left it (`applySubmissionsInOrder`), each changed order is written once, and
@@ -82,8 +92,8 @@ interface Applied {
  */
 async function applyTogether(
   tx: ProcessingTransaction,
-  submissions: Decoded[],
-  now: string,
+  submissions: DecodedSubmission[],
+  { hasher, customers, now }: ApplyContext,
 ): Promise<Applied> {
   const readable = submissions.flatMap((s) => ("apply" in s ? [s] : []));
   if (readable.length === 0) return { outcomes: [], changes: [] };
@@ -92,19 +102,22 @@ async function applyTogether(
     stored,
     readable.map((s) => s.apply),
   );
-  await tx.saveOrders(changed, now);
+  await tx.saveOrders(
+    changed.map((c) => orderToSave(hasher, c, customers)),
+    now,
+  );
   await tx.markProcessed(
     readable.map((s, index) => ({ seq: s.claimed.seq, outcome: outcomes[index] as SubmissionOutcome })),
     now,
   );
-  return { outcomes, changes };
+  return { outcomes, changes: changes.map((change) => changeToTell(change, customers)) };
 }
 
 /**
  * Fails the submissions whose documents cannot be read: defects, each reported. The reason says what is
  * wrong with the document in the service's own words, which name no value of it.
  */
-function failUnreadable(submissions: Decoded[], defects: ProcessingDefect[]): SubmissionFailure[] {
+function failUnreadable(submissions: DecodedSubmission[], defects: ProcessingDefect[]): SubmissionFailure[] {
   return submissions.flatMap((s) => {
     if (!("unreadable" in s)) return [];
     defects.push(describeDefect(s.claimed.id, s.unreadable));
@@ -130,8 +143,8 @@ function failUnreadable(submissions: Decoded[], defects: ProcessingDefect[]): Su
 async function applyOneByOne(
   database: ProcessingDatabase,
   tx: ProcessingTransaction,
-  submissions: Decoded[],
-  now: string,
+  submissions: DecodedSubmission[],
+  context: ApplyContext,
   defects: ProcessingDefect[],
 ): Promise<Applied & { failures: SubmissionFailure[] }> {
   const outcomes: SubmissionOutcome[] = [];
@@ -142,7 +155,7 @@ async function applyOneByOne(
   let firstDefect: unknown;
   for (const submission of readable) {
     try {
-      const applied = await tx.inSavepoint(() => applyTogether(tx, [submission], now));
+      const applied = await tx.inSavepoint(() => applyTogether(tx, [submission], context));
       outcomes.push(...applied.outcomes);
       changes.push(...applied.changes);
     } catch (error) {
@@ -206,20 +219,30 @@ function reportOf(
   return { taken: claimed.size, events, outcomes: counts, failures: failed, defects };
 }
 
-/** Claims a batch and applies it in one transaction, all together or (`oneByOne`) each in a savepoint. */
-async function processBatch(database: ProcessingDatabase, limit: number, oneByOne: boolean) {
+/**
+ * Claims a batch and applies it in one transaction, all together or (`oneByOne`) each in a savepoint; the
+ * documents of suppressed customers stripped first (`stripSuppressed`).
+ */
+async function processBatch(
+  database: ProcessingDatabase,
+  limit: number,
+  hasher: CustomerHasher,
+  oneByOne: boolean,
+) {
   return database.inTransaction(async (tx): Promise<ProcessingReport> => {
-    const submissions = (await tx.claimPending(limit)).map(decode);
+    const decoded = (await tx.claimPending(limit)).map(decode);
+    const { submissions, customers } = await stripSuppressed(tx, hasher, decoded);
     const now = new Date().toISOString();
+    const context: ApplyContext = { hasher, customers, now };
     const defects: ProcessingDefect[] = [];
     const failures = failUnreadable(submissions, defects);
     let applied: Applied;
     if (oneByOne) {
-      const oneAtATime = await applyOneByOne(database, tx, submissions, now, defects);
+      const oneAtATime = await applyOneByOne(database, tx, submissions, context, defects);
       failures.push(...oneAtATime.failures);
       applied = oneAtATime;
     } else {
-      applied = await applyTogether(tx, submissions, now);
+      applied = await applyTogether(tx, submissions, context);
     }
     if (failures.length > 0) await tx.markFailed(failures, now);
     const claimed = new Map(submissions.map((s) => [s.claimed.seq, s.claimed]));
@@ -236,16 +259,18 @@ async function processBatch(database: ProcessingDatabase, limit: number, oneByOn
  * and records their outcomes, all in one transaction. A batch first runs with no savepoints; only if one of
  * its submissions cannot be applied is it rolled back and run again one submission at a time, each in a
  * savepoint, so that the one fails alone and the others go on. An error that means the database cannot
- * serve propagates: nothing of the batch is kept, and it is taken again.
+ * serve propagates: nothing of the batch is kept, and it is taken again. `hasher`, made with the
+ * installation's key, gives every saved order the hashes an erasure finds it by.
  */
 export async function processPendingSubmissions(
   database: ProcessingDatabase,
   limit: number,
+  hasher: CustomerHasher,
 ): Promise<ProcessingReport> {
   try {
-    return await processBatch(database, limit, false);
+    return await processBatch(database, limit, hasher, false);
   } catch (error) {
     if (kindOf(database, error) === "unavailable") throw error;
-    return processBatch(database, limit, true);
+    return processBatch(database, limit, hasher, true);
   }
 }

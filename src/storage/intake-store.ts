@@ -12,6 +12,16 @@ export interface NewSubmission {
   acceptedAt: string;
   /** The batch this submission arrived in, if any. */
   batchId?: string;
+  /**
+   * The keyed hash of the order's email (`CustomerHasher.email`), which an erasure finds the submission by.
+   * Absent only on submissions written as the previous release wrote them.
+   */
+  customerHash?: string;
+  /**
+   * The customer is on the organisation's suppression list: `order` is already `withoutPersonalData(order)`
+   * and `raw` is empty, so nothing of the person is stored.
+   */
+  suppressed?: boolean;
 }
 
 /** A batch request as recorded: every order's result, accepted or rejected, in request order. */

@@ -7,6 +7,8 @@ export interface StoredOrder {
   createdAt: string;
   updatedAt: string;
   lastSubmissionId: string;
+  /** Kept without its customer's data: the submission that last changed it was of a suppressed customer. */
+  suppressed: boolean;
 }
 
 /** Where an order stands in a listing: the time the listing is sorted by, then its order_ref. */

@@ -16,6 +16,33 @@ export interface ClaimedSubmission {
   documentVersion: number;
   /** The stored document: JSON text, or the value the driver already parsed from it. */
   document: unknown;
+  /** The keyed hash of its email, written at intake; null on a row the previous release wrote. */
+  customerHash: string | null;
+  /** Kept without its customer's data: the document is already stripped. */
+  suppressed: boolean;
+}
+
+/** An organisation's customer, by the keyed hash of their email. */
+export interface CustomerOfOrganisation {
+  trkref: string;
+  customerHash: string;
+}
+
+/** A submission whose customer turned out to be suppressed, to keep without their data. */
+export interface SuppressedSubmission {
+  seq: number;
+  /** The document to store instead: `withoutPersonalData` of the one it held. */
+  document: NormalisedOrder;
+  /** Its email's hash, written where the row has none yet. */
+  customerHash: string;
+}
+
+/** An order to write, with the hashes it is found by and whether it is kept without its customer's data. */
+export interface OrderToSave extends ChangedOrder {
+  customerHash: string;
+  customerRefHash: string | null;
+  /** The submission that last changed it was suppressed. */
+  suppressed: boolean;
 }
 
 /** A submission applied to its order, and what it made of it. */
@@ -43,8 +70,12 @@ export interface ProcessingTransaction {
   claimPending(limit: number): Promise<ClaimedSubmission[]>;
   /** The stored orders among those named, by `orderKey`. */
   findOrders(named: { trkref: string; order_ref: string }[]): Promise<Map<string, NormalisedOrder>>;
+  /** Those of the customers given that are on their organisation's suppression list. */
+  findSuppressed(customers: CustomerOfOrganisation[]): Promise<CustomerOfOrganisation[]>;
+  /** Rewrites each submission as suppressed: its document replaced, its raw document emptied. */
+  suppressSubmissions(suppressed: SuppressedSubmission[]): Promise<void>;
   /** Writes each order (created, or replaced with its creation time kept) with its items. */
-  saveOrders(changed: ChangedOrder[], now: string): Promise<void>;
+  saveOrders(orders: OrderToSave[], now: string): Promise<void>;
   markProcessed(processed: ProcessedSubmission[], now: string): Promise<void>;
   markFailed(failures: SubmissionFailure[], now: string): Promise<void>;
   /**

@@ -4,6 +4,7 @@ import type { IdempotencyStore } from "./idempotency-store.js";
 import type { IntakeStore } from "./intake-store.js";
 import type { OrderStore } from "./order-store.js";
 import type { OrganisationStore } from "./organisation-store.js";
+import type { PrivacyStore } from "./privacy-store.js";
 import type { ProcessingStore } from "./processing-io.js";
 import type { SubmissionStore } from "./submission-store.js";
 import type { WebhookStore } from "./webhook-store.js";
@@ -14,6 +15,7 @@ export * from "./idempotency-store.js";
 export * from "./intake-store.js";
 export * from "./order-store.js";
 export * from "./organisation-store.js";
+export * from "./privacy-store.js";
 export * from "./store-errors.js";
 export * from "./submission-store.js";
 export * from "./webhook-store.js";
@@ -50,4 +52,5 @@ export interface Store
     ProcessingStore,
     AuditStore,
     EventStore,
-    WebhookStore {}
+    WebhookStore,
+    PrivacyStore {}

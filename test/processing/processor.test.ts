@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
+import { customerHasherOfKey } from "../../src/domain/customer-privacy.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import {
   DEFECT_FAILURE_REASON,
@@ -133,6 +134,7 @@ describe("processor meeting a defect of the service", () => {
     after(() => intake.close());
     const db = openSqliteDatabase(intake.config.databaseUrl);
     after(() => db.close());
+    const hasher = customerHasherOfKey(await intake.store.customerHashKey());
     const faulty = withDefectSaving(
       createSqliteProcessing(db, createSubmissionQueries(db), createOrderQueries(db), createEventQueries(db)),
       (orderRef) => orderRef === "BUG",
@@ -140,7 +142,7 @@ describe("processor meeting a defect of the service", () => {
     const processor = createProcessor({
       store: {
         ...intake.store,
-        processPendingSubmissions: (limit) => processPendingSubmissions(faulty, limit),
+        processPendingSubmissions: (limit) => processPendingSubmissions(faulty, limit, hasher),
       },
       log: intake.app.log,
       batchSize: 10,

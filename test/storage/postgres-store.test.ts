@@ -29,6 +29,11 @@ await withPostgres(() =>
         );
       },
       exec: inSchema,
+      query: (sql) =>
+        asPostgresAdmin(async (admin) => {
+          await admin.query(`SET search_path TO ${schema.schema}`);
+          return (await admin.query(sql)).rows;
+        }),
       async openProcessing() {
         const { pool } = createPostgresPool(schema.url, { maxConnections: 2, timeoutMs: 5000 });
         return { database: createPostgresProcessing(pool), close: () => pool.end() };

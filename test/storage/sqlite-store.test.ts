@@ -33,6 +33,14 @@ runStoreContract("sqlite", async () => {
         BEGIN SELECT RAISE(ABORT, 'poisoned order'); END`);
     },
     exec,
+    async query(sql) {
+      const reader = new Database(path, { readonly: true });
+      try {
+        return reader.prepare(sql).all() as Record<string, unknown>[];
+      } finally {
+        reader.close();
+      }
+    },
     async openProcessing() {
       const db = openSqliteDatabase(path);
       const database = createSqliteProcessing(

@@ -2,6 +2,7 @@ import { describe } from "node:test";
 import { apiKeysContract } from "./contract/api-keys-contract.js";
 import { auditContract } from "./contract/audit-contract.js";
 import type { OpenFixture } from "./contract/contract-fixture.js";
+import { erasureContract } from "./contract/erasure-contract.js";
 import { errorsContract } from "./contract/errors-contract.js";
 import { eventsContract } from "./contract/events-contract.js";
 import { idempotencyContract } from "./contract/idempotency-contract.js";
@@ -10,6 +11,7 @@ import { lifecycleContract } from "./contract/lifecycle-contract.js";
 import { orderListingContract } from "./contract/order-listing-contract.js";
 import { organisationSettingsContract } from "./contract/organisation-settings-contract.js";
 import { organisationsContract } from "./contract/organisations-contract.js";
+import { privacyContract } from "./contract/privacy-contract.js";
 import { processingContract } from "./contract/processing-contract.js";
 import { processingDefectsContract } from "./contract/processing-defects-contract.js";
 import { storedDocumentsContract } from "./contract/stored-documents-contract.js";
@@ -39,5 +41,7 @@ export function runStoreContract(adapter: string, open: OpenFixture): void {
     auditContract(open);
     eventsContract(open);
     webhooksContract(open);
+    privacyContract(open);
+    erasureContract(open);
   });
 }

@@ -9,6 +9,7 @@ export interface OrderRow extends OrderColumns {
   created_at: Date;
   updated_at: Date;
   last_submission_id: string;
+  suppressed: boolean;
   items: ItemColumns[];
 }
 
@@ -24,6 +25,7 @@ export const toStoredOrder = (row: OrderRow): StoredOrder => ({
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
   lastSubmissionId: row.last_submission_id,
+  suppressed: row.suppressed,
 });
 
 export async function findOrder(

@@ -5,7 +5,14 @@ import { findOrders } from "./orders-sql.js";
 import { classifyPostgresError } from "./postgres-errors.js";
 import { inTransaction } from "./postgres-pool.js";
 import { saveOrders } from "./save-orders-sql.js";
-import { type ClaimedRow, claimSubmissions, markFailed, markProcessed } from "./submissions-sql.js";
+import {
+  type ClaimedRow,
+  claimSubmissions,
+  markFailed,
+  markProcessed,
+  suppressSubmissions,
+} from "./submissions-sql.js";
+import { findSuppressedCustomers } from "./suppressed-customers-sql.js";
 
 /** First key of the advisory locks that keep two processors off one order; apart from the intake locks. */
 const PROCESSING_LOCK_SPACE = 2;
@@ -31,6 +38,8 @@ function processingTransaction(client: pg.PoolClient): ProcessingTransaction {
       return claimed;
     },
     findOrders: (named) => findOrders(client, named),
+    findSuppressed: (customers) => findSuppressedCustomers(client, customers),
+    suppressSubmissions: (suppressed) => suppressSubmissions(client, suppressed),
     saveOrders: (changed, now) => saveOrders(client, changed, now),
     markProcessed: (processed, now) => markProcessed(client, processed, now),
     markFailed: (failures, now) => markFailed(client, failures, now),

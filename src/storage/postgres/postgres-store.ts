@@ -1,3 +1,5 @@
+import { type CustomerHasher, customerHasherOfKey } from "../../domain/customer-privacy.js";
+import { eraseOrders, runErasureRequest } from "../../processing/erase-customers.js";
 import { processPendingSubmissions } from "../../processing/process-submissions.js";
 import { createOperatorActions } from "../operator-actions.js";
 import type { OrganisationStore, Store, SubmissionStore } from "../store.js";
@@ -20,9 +22,12 @@ import {
   insertOrganisation,
   listOrganisations,
 } from "./organisations-sql.js";
+import { createPostgresErasure } from "./postgres-erasure.js";
 import { createPostgresPool, inTransaction, type PostgresPoolOptions } from "./postgres-pool.js";
+import { createPostgresPrivacyStore } from "./postgres-privacy-store.js";
 import { createPostgresProcessing } from "./postgres-processing.js";
 import { createPostgresWebhookStore } from "./postgres-webhook-store.js";
+import { ensureCustomerHashKey } from "./privacy-keys-sql.js";
 import {
   countPendingSubmissions,
   findSubmission,
@@ -38,13 +43,16 @@ import {
 export async function createPostgresStore(url: string, options: PostgresPoolOptions): Promise<Store> {
   const { pool, schema, connection } = createPostgresPool(url, options);
   const accessChanges = createAccessChangeListener(connection, schema);
+  let hasher: CustomerHasher;
   try {
     await migratePostgres(connection, schema);
+    hasher = customerHasherOfKey(await ensureCustomerHashKey(pool));
   } catch (error) {
     await pool.end();
     throw error;
   }
   const processing = createPostgresProcessing(pool);
+  const erasure = createPostgresErasure(pool);
   const organisationStore: OrganisationStore = {
     ...createOperatorActions({
       insertOrganisation: (organisation, entry) =>
@@ -95,7 +103,7 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     ...submissionStore,
     findIdempotencyRecord: (keyId, key, now) => findIdempotencyRecord(pool, keyId, key, now),
     purgeExpiredIdempotencyRecords: (now) => purgeExpiredIdempotencyRecords(pool, now),
-    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit),
+    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit, hasher),
     findOrder: (trkref, orderRef) => findOrder(pool, trkref, orderRef),
     listOrders: (query) => listOrders(pool, query),
     listAuditEntries: (query) => listAuditEntries(pool, query),
@@ -104,5 +112,8 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     deleteEventsBefore: (cutoff, limit) =>
       inTransaction(pool, (client) => deleteEventsBefore(client, cutoff, limit)),
     ...createPostgresWebhookStore(pool),
+    ...createPostgresPrivacyStore(pool),
+    runErasure: (id, now) => runErasureRequest(erasure, id, now),
+    eraseOrders: (named, reason, now) => eraseOrders(erasure, named, reason, now),
   };
 }

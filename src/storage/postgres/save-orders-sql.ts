@@ -1,6 +1,6 @@
 import type pg from "pg";
-import type { ChangedOrder } from "../../domain/apply-submissions-in-order.js";
 import { ORDER_COLUMN_NAMES, orderToColumns } from "../order-columns.js";
+import type { OrderToSave } from "../processing-io.js";
 
 const DATE_COLUMNS = new Set<string>(["order_date", "fulfilment_date"]);
 
@@ -12,26 +12,41 @@ const columnArrays = ORDER_COLUMN_NAMES.map(
 const [, , ...replacedColumns] = ORDER_COLUMN_NAMES; // all but the key (trkref, order_ref)
 const AT = ORDER_COLUMN_NAMES.length + 1;
 const LAST_SUBMISSION = ORDER_COLUMN_NAMES.length + 2;
+const CUSTOMER_HASH = ORDER_COLUMN_NAMES.length + 3;
+const CUSTOMER_REF_HASH = ORDER_COLUMN_NAMES.length + 4;
+const SUPPRESSED = ORDER_COLUMN_NAMES.length + 5;
 
-const UPSERT_ORDERS = `INSERT INTO orders (${columnList}, created_at, updated_at, last_submission_id)
-  SELECT ${columnList}, $${AT}, $${AT}, last_submission_id
-  FROM unnest(${columnArrays}, $${LAST_SUBMISSION}::uuid[]) AS o(${columnList}, last_submission_id)
+// Written beside the order's own columns: how the order is found (its customer's hashes), and whether it
+// is kept without its customer's data.
+const PRIVACY_COLUMNS = "customer_hash, customer_ref_hash, suppressed";
+
+const UPSERT_ORDERS = `INSERT INTO orders (${columnList}, created_at, updated_at, last_submission_id,
+    ${PRIVACY_COLUMNS})
+  SELECT ${columnList}, $${AT}, $${AT}, last_submission_id, ${PRIVACY_COLUMNS}
+  FROM unnest(${columnArrays}, $${LAST_SUBMISSION}::uuid[], $${CUSTOMER_HASH}::text[],
+    $${CUSTOMER_REF_HASH}::text[], $${SUPPRESSED}::boolean[])
+    AS o(${columnList}, last_submission_id, ${PRIVACY_COLUMNS})
   ON CONFLICT (trkref, order_ref) DO UPDATE SET
     ${replacedColumns.map((name) => `${name} = excluded.${name}`).join(", ")},
-    updated_at = excluded.updated_at, last_submission_id = excluded.last_submission_id`;
+    updated_at = excluded.updated_at, last_submission_id = excluded.last_submission_id,
+    customer_hash = excluded.customer_hash, customer_ref_hash = excluded.customer_ref_hash,
+    suppressed = excluded.suppressed`;
 
 /**
  * Writes each order (created or replaced, its creation time kept) and replaces its items: at most three
  * statements for any number of orders, the caller holding the transaction. Each order appears once in
  * `changed`.
  */
-export async function saveOrders(client: pg.PoolClient, changed: ChangedOrder[], now: string): Promise<void> {
+export async function saveOrders(client: pg.PoolClient, changed: OrderToSave[], now: string): Promise<void> {
   if (changed.length === 0) return;
   const rows = changed.map(({ order }) => orderToColumns(order));
   await client.query(UPSERT_ORDERS, [
     ...ORDER_COLUMN_NAMES.map((name) => rows.map((row) => row[name])),
     now,
     changed.map((c) => c.lastSubmissionId),
+    changed.map((c) => c.customerHash),
+    changed.map((c) => c.customerRefHash),
+    changed.map((c) => c.suppressed),
   ]);
   // A new order has no items yet: its row did not exist when it was read, and no other processor can write
   // it meanwhile (the processing lock), so only the replaced orders' items are deleted.

@@ -1,5 +1,10 @@
 import type pg from "pg";
-import type { ClaimedSubmission, ProcessedSubmission, SubmissionFailure } from "../processing-io.js";
+import type {
+  ClaimedSubmission,
+  ProcessedSubmission,
+  SubmissionFailure,
+  SuppressedSubmission,
+} from "../processing-io.js";
 import type { NewSubmission, SubmissionRecord } from "../store.js";
 import { submissionDocument } from "../stored-documents.js";
 import {
@@ -42,10 +47,13 @@ export async function insertSubmissions(client: pg.PoolClient, submissions: NewS
   const column = <T>(pick: (s: NewSubmission) => T) => submissions.map(pick);
   await client.query(
     `INSERT INTO submissions (id, trkref, order_ref, key_id, document, document_version, raw, status,
-       accepted_at, batch_id)
-     SELECT id, trkref, order_ref, key_id, document, $9, raw, 'accepted', accepted_at, batch_id
+       accepted_at, batch_id, customer_hash, suppressed)
+     SELECT id, trkref, order_ref, key_id, document, $9, raw, 'accepted', accepted_at, batch_id, customer_hash,
+       suppressed
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::timestamptz[],
-       $8::uuid[]) WITH ORDINALITY AS s(id, trkref, order_ref, key_id, document, raw, accepted_at, batch_id, n)
+       $8::uuid[], $10::text[], $11::boolean[])
+       WITH ORDINALITY AS s(id, trkref, order_ref, key_id, document, raw, accepted_at, batch_id, customer_hash,
+         suppressed, n)
      ORDER BY n`,
     [
       column((s) => s.id),
@@ -57,6 +65,8 @@ export async function insertSubmissions(client: pg.PoolClient, submissions: NewS
       column((s) => s.acceptedAt),
       column((s) => s.batchId ?? null),
       submissionDocument.current,
+      column((s) => s.customerHash ?? null),
+      column((s) => s.suppressed === true),
     ],
   );
 }
@@ -115,7 +125,8 @@ export async function oldestPendingAcceptedAt(db: Queryable): Promise<string | n
 const HEAD_WINDOW = 4;
 const SEQ_SPAN = 4;
 
-const CLAIMED_COLUMNS = `s.seq, s.id, s.trkref, s.order_ref, s.document_version AS "documentVersion", s.document`;
+const CLAIMED_COLUMNS = `s.seq, s.id, s.trkref, s.order_ref, s.document_version AS "documentVersion", s.document,
+  s.customer_hash AS "customerHash", s.suppressed`;
 
 // An order's oldest pending submission in that window is its head: one older still would be pending and
 // older than the window's, so in the window too. Only seqs are sorted and grouped, and the rows to lock are
@@ -173,5 +184,21 @@ export async function markFailed(client: pg.PoolClient, failures: SubmissionFail
     `UPDATE submissions s SET status = 'failed', failure_code = u.code, failure_reason = u.reason, processed_at = $4
      FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(seq, code, reason) WHERE s.seq = u.seq`,
     [failures.map((f) => f.seq), failures.map((f) => f.code), failures.map((f) => f.reason), at],
+  );
+}
+
+/** Rewrites the submissions as suppressed, each with its stripped document: one statement. */
+export async function suppressSubmissions(client: pg.PoolClient, suppressed: SuppressedSubmission[]) {
+  if (suppressed.length === 0) return;
+  await client.query(
+    `UPDATE submissions s SET document = u.document, document_version = $4, raw = '', suppressed = true,
+       customer_hash = coalesce(s.customer_hash, u.customer_hash)
+     FROM unnest($1::bigint[], $2::json[], $3::text[]) AS u(seq, document, customer_hash) WHERE s.seq = u.seq`,
+    [
+      suppressed.map((s) => s.seq),
+      suppressed.map((s) => JSON.stringify(s.document)),
+      suppressed.map((s) => s.customerHash),
+      submissionDocument.current,
+    ],
   );
 }

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
-import type { NormalisedOrder } from "../../domain/normalised-order.js";
 import { type ItemColumns, type OrderColumns, orderFromColumns, orderToColumns } from "../order-columns.js";
+import type { OrderToSave } from "../processing-io.js";
 import type { StoredOrder } from "../store.js";
 
 /** A row of the orders table. */
@@ -8,6 +8,7 @@ export interface OrderRow extends OrderColumns {
   created_at: string;
   updated_at: string;
   last_submission_id: string;
+  suppressed: number;
 }
 
 interface ItemRow extends Omit<ItemColumns, "metadata"> {
@@ -31,6 +32,7 @@ export function createStoredOrderReader(db: Database.Database): (row: OrderRow) 
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       lastSubmissionId: row.last_submission_id,
+      suppressed: row.suppressed === 1,
     };
   };
 }
@@ -42,17 +44,19 @@ export function createOrderQueries(db: Database.Database) {
   const upsertOrder =
     db.prepare(`INSERT INTO orders (trkref, order_ref, order_date, fulfilment_date, language,
       locale, customer_email, customer_ref, customer_title, customer_first_name, customer_surname,
-      customer_postcode, customer_country, created_at, updated_at, last_submission_id)
+      customer_postcode, customer_country, created_at, updated_at, last_submission_id, customer_hash,
+      customer_ref_hash, suppressed)
     VALUES (@trkref, @order_ref, @order_date, @fulfilment_date, @language, @locale, @customer_email,
       @customer_ref, @customer_title, @customer_first_name, @customer_surname, @customer_postcode,
-      @customer_country, @now, @now, @submission_id)
+      @customer_country, @now, @now, @submission_id, @customer_hash, @customer_ref_hash, @suppressed)
     ON CONFLICT (trkref, order_ref) DO UPDATE SET order_date = excluded.order_date,
       fulfilment_date = excluded.fulfilment_date, language = excluded.language, locale = excluded.locale,
       customer_email = excluded.customer_email, customer_ref = excluded.customer_ref,
       customer_title = excluded.customer_title, customer_first_name = excluded.customer_first_name,
       customer_surname = excluded.customer_surname, customer_postcode = excluded.customer_postcode,
       customer_country = excluded.customer_country, updated_at = excluded.updated_at,
-      last_submission_id = excluded.last_submission_id`);
+      last_submission_id = excluded.last_submission_id, customer_hash = excluded.customer_hash,
+      customer_ref_hash = excluded.customer_ref_hash, suppressed = excluded.suppressed`);
   const deleteItems = db.prepare("DELETE FROM order_items WHERE trkref = ? AND order_ref = ?");
   const insertItem = db.prepare(`INSERT INTO order_items (trkref, order_ref, position, sku, price, currency,
     metadata) VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -63,8 +67,16 @@ export function createOrderQueries(db: Database.Database) {
       return row && toStoredOrder(row);
     },
     /** Writes the order and replaces its items; the caller holds the transaction. */
-    save(order: NormalisedOrder, submissionId: string, now: string): void {
-      upsertOrder.run({ ...orderToColumns(order), now, submission_id: submissionId });
+    save(saved: OrderToSave, now: string): void {
+      const { order } = saved;
+      upsertOrder.run({
+        ...orderToColumns(order),
+        now,
+        submission_id: saved.lastSubmissionId,
+        customer_hash: saved.customerHash,
+        customer_ref_hash: saved.customerRefHash,
+        suppressed: saved.suppressed ? 1 : 0,
+      });
       deleteItems.run(order.trkref, order.order_ref);
       order.order_items.forEach((item, position) => {
         const metadata = item.metadata === undefined ? null : JSON.stringify(item.metadata);

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { orderKey } from "../../domain/apply-submissions-in-order.js";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
 import type { ProcessingDatabase, ProcessingTransaction } from "../processing-io.js";
-import { StoreUnavailableError } from "../store-errors.js";
+import { assertInTransaction, inAsyncWriteTransaction } from "./async-write-transaction.js";
 import type { createEventQueries } from "./events-sql.js";
 import type { createOrderQueries } from "./orders-sql.js";
 import { classifySqliteError } from "./sqlite-errors.js";
@@ -14,28 +14,23 @@ import type { createSubmissionQueries } from "./submissions-sql.js";
  * PostgreSQL's I/O must be, so its transaction spans several awaits: the store runs its calls one at a time
  * (`serialise-calls.ts`), so that no other call on this connection runs inside it.
  */
-/** A transaction the database ended on its own (after a full disk, say) fails what remains of the work. */
-function assertInTransaction(db: Database.Database): void {
-  if (!db.inTransaction) throw new StoreUnavailableError("SQLite ended the transaction after an error");
-}
-
-/**
- * Ends a transaction a failed rollback left open on this connection. Nothing in it was acknowledged (a
- * `202` follows a commit), and any later transaction would otherwise run inside it, its commit only a
- * savepoint's release.
- */
-export function rollBackLeftover(db: Database.Database): void {
-  if (db.inTransaction) db.exec("ROLLBACK");
-}
-
 export function createSqliteProcessing(
   db: Database.Database,
   submissions: ReturnType<typeof createSubmissionQueries>,
   orders: ReturnType<typeof createOrderQueries>,
   events: ReturnType<typeof createEventQueries>,
 ): ProcessingDatabase {
+  const isSuppressed = db
+    .prepare("SELECT 1 FROM suppressions WHERE trkref = ? AND customer_hash = ?")
+    .pluck();
   const tx: ProcessingTransaction = {
     claimPending: async (limit) => submissions.selectPending(limit),
+    // One lookup of the unique index per customer: in-process, so a statement per pair costs no round trip.
+    findSuppressed: async (customers) =>
+      customers.filter(({ trkref, customerHash }) => isSuppressed.get(trkref, customerHash) !== undefined),
+    async suppressSubmissions(suppressed) {
+      for (const submission of suppressed) submissions.suppress(submission);
+    },
     async findOrders(named) {
       const found = new Map<string, NormalisedOrder>();
       for (const { trkref, order_ref } of named) {
@@ -47,7 +42,7 @@ export function createSqliteProcessing(
       return found;
     },
     async saveOrders(changed, now) {
-      for (const { order, lastSubmissionId } of changed) orders.save(order, lastSubmissionId, now);
+      for (const order of changed) orders.save(order, now);
     },
     async markProcessed(processed, now) {
       for (const { seq, outcome } of processed) submissions.markProcessed(seq, outcome, now);
@@ -81,25 +76,7 @@ export function createSqliteProcessing(
     },
   };
   return {
-    async inTransaction(work) {
-      rollBackLeftover(db);
-      db.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await work(tx);
-        assertInTransaction(db);
-        db.exec("COMMIT");
-        return result;
-      } catch (error) {
-        if (db.inTransaction) {
-          try {
-            db.exec("ROLLBACK");
-          } catch {
-            // Left for rollBackLeftover to end before the next transaction; the first error is the one to see.
-          }
-        }
-        throw error;
-      }
-    },
+    inTransaction: (work) => inAsyncWriteTransaction(db, () => work(tx)),
     classifyError: classifySqliteError,
   };
 }

@@ -1,3 +1,5 @@
+import { customerHasherOfKey } from "../../domain/customer-privacy.js";
+import { eraseOrders, runErasureRequest } from "../../processing/erase-customers.js";
 import { processPendingSubmissions } from "../../processing/process-submissions.js";
 import { createOperatorActions } from "../operator-actions.js";
 import { planIntake } from "../plan-intake.js";
@@ -11,6 +13,7 @@ import {
   type SubmissionStore,
 } from "../store.js";
 import { createApiKeyQueries } from "./api-keys-sql.js";
+import { rollBackLeftover } from "./async-write-transaction.js";
 import { createAuditQueries } from "./audit-sql.js";
 import { createBatchQueries } from "./batches-sql.js";
 import { createEventQueries } from "./events-sql.js";
@@ -21,8 +24,11 @@ import { migrateSqlite } from "./migrate.js";
 import { createOrderSubmissionsQuery } from "./order-submissions-sql.js";
 import { createOrderQueries } from "./orders-sql.js";
 import { createOrganisationQueries } from "./organisations-sql.js";
+import { ensureCustomerHashKey } from "./privacy-keys-sql.js";
 import { openSqliteDatabase } from "./sqlite-connection.js";
-import { createSqliteProcessing, rollBackLeftover } from "./sqlite-processing.js";
+import { createSqliteErasure } from "./sqlite-erasure.js";
+import { createSqlitePrivacyStore } from "./sqlite-privacy-store.js";
+import { createSqliteProcessing } from "./sqlite-processing.js";
 import { createSqliteWebhookStore } from "./sqlite-webhook-store.js";
 import { createSubmissionQueries } from "./submissions-sql.js";
 
@@ -33,6 +39,7 @@ import { createSubmissionQueries } from "./submissions-sql.js";
 export function createSqliteStore(path: string): Store {
   const db = openSqliteDatabase(path);
   migrateSqlite(db);
+  const hasher = customerHasherOfKey(ensureCustomerHashKey(db));
   const audit = createAuditQueries(db);
   const organisations = createOrganisationQueries(db, audit);
   const apiKeys = createApiKeyQueries(db, audit);
@@ -67,6 +74,7 @@ export function createSqliteStore(path: string): Store {
   });
 
   const processing = createSqliteProcessing(db, submissions, orders, events);
+  const erasure = createSqliteErasure(db, events);
 
   const organisationStore: OrganisationStore = {
     ...createOperatorActions({
@@ -119,7 +127,7 @@ export function createSqliteStore(path: string): Store {
     ...submissionStore,
     findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
-    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit),
+    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit, hasher),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
     listOrders: async (query) => listOrders(query),
     listAuditEntries: async (query) => audit.list(query),
@@ -127,6 +135,9 @@ export function createSqliteStore(path: string): Store {
     findEvent: async (id) => events.find(id),
     deleteEventsBefore: async (cutoff, limit) => events.deleteBefore(cutoff, limit),
     ...createSqliteWebhookStore(db, audit),
+    ...createSqlitePrivacyStore(db),
+    runErasure: (id, now) => runErasureRequest(erasure, id, now),
+    eraseOrders: (named, reason, now) => eraseOrders(erasure, named, reason, now),
   };
 }
 

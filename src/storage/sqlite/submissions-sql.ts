@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ClaimedSubmission, SubmissionFailure } from "../processing-io.js";
+import type { ClaimedSubmission, SubmissionFailure, SuppressedSubmission } from "../processing-io.js";
 import type { NewSubmission, SubmissionOutcome, SubmissionRecord } from "../store.js";
 import { submissionDocument } from "../stored-documents.js";
 import {
@@ -12,7 +12,8 @@ import {
 /** Prepared statements for the submissions table. */
 export function createSubmissionQueries(db: Database.Database) {
   const insert = db.prepare(`INSERT INTO submissions (id, trkref, order_ref, key_id, document,
-    document_version, raw, status, accepted_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)`);
+    document_version, raw, status, accepted_at, batch_id, customer_hash, suppressed)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?)`);
   const findOne = db.prepare(`${SELECT_SUBMISSION_COLUMNS} WHERE id = ?`);
   // Settled submissions through their per-order index; pending ones through the pending queue, which the
   // processor keeps short (its length is the backlog that /metrics shows).
@@ -28,8 +29,13 @@ export function createSubmissionQueries(db: Database.Database) {
     "SELECT accepted_at FROM submissions WHERE status = 'accepted' ORDER BY seq LIMIT 1",
   );
   const selectPending = db.prepare(
-    `SELECT seq, id, trkref, order_ref, document_version AS documentVersion, document FROM submissions
+    `SELECT seq, id, trkref, order_ref, document_version AS documentVersion, document,
+       customer_hash AS customerHash, suppressed FROM submissions
        WHERE status = 'accepted' ORDER BY seq LIMIT ?`,
+  );
+  const suppress = db.prepare(
+    `UPDATE submissions SET document = ?, document_version = ?, raw = '', suppressed = 1,
+       customer_hash = coalesce(customer_hash, ?) WHERE seq = ?`,
   );
   const markProcessed = db.prepare(
     "UPDATE submissions SET status = 'processed', outcome = ?, processed_at = ? WHERE seq = ?",
@@ -53,6 +59,8 @@ export function createSubmissionQueries(db: Database.Database) {
         s.raw,
         s.acceptedAt,
         s.batchId ?? null,
+        s.customerHash ?? null,
+        s.suppressed ? 1 : 0,
       );
     },
     find(id: string): SubmissionRecord | undefined {
@@ -70,7 +78,14 @@ export function createSubmissionQueries(db: Database.Database) {
     countPending: (): number => (countPending.get() as { n: number }).n,
     oldestPendingAcceptedAt: (): string | null =>
       (oldestPending.get() as { accepted_at: string } | undefined)?.accepted_at ?? null,
-    selectPending: (limit: number): ClaimedSubmission[] => selectPending.all(limit) as ClaimedSubmission[],
+    selectPending: (limit: number): ClaimedSubmission[] =>
+      (selectPending.all(limit) as (Omit<ClaimedSubmission, "suppressed"> & { suppressed: number })[]).map(
+        (row) => ({ ...row, suppressed: row.suppressed === 1 }),
+      ),
+    /** Keeps the submission without its customer's data: its document stripped, its raw document gone. */
+    suppress: ({ seq, document, customerHash }: SuppressedSubmission): void => {
+      suppress.run(JSON.stringify(document), submissionDocument.current, customerHash, seq);
+    },
     markProcessed: (seq: number, outcome: SubmissionOutcome, at: string) =>
       markProcessed.run(outcome, at, seq),
     markFailed: ({ seq, code, reason }: SubmissionFailure, at: string) =>

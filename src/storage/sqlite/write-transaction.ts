@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { rollBackLeftover } from "./sqlite-processing.js";
+import { rollBackLeftover } from "./async-write-transaction.js";
 
 /**
  * `work` as one write transaction (BEGIN IMMEDIATE: the write lock first, so that its reads see what it

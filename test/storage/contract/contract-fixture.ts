@@ -18,6 +18,11 @@ export interface StoreFixture {
    * previous release writing during a rolling deploy, say. Written in SQL both databases take.
    */
   exec(sql: string): Promise<void>;
+  /**
+   * Reads rows through a connection of its own, to check what is stored where the store reads nothing
+   * back (a column only an erasure searches, say). A boolean column reads as 0 or 1 on SQLite.
+   */
+  query(sql: string): Promise<Record<string, unknown>[]>;
   /** The adapter's processing I/O on a connection of its own, for a test to put a fault into. */
   openProcessing(): Promise<{ database: ProcessingDatabase; close(): Promise<void> }>;
   dispose(): Promise<void>;

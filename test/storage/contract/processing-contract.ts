@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { customerHasherOfKey, withoutPersonalData } from "../../../src/domain/customer-privacy.js";
 import type { NormalisedOrder } from "../../../src/domain/normalised-order.js";
-import { type OpenFixture, order, submission, useFreshFixture } from "./contract-fixture.js";
+import type { Store } from "../../../src/storage/store.js";
+import {
+  type OpenFixture,
+  order,
+  type StoreFixture,
+  submission,
+  useFreshFixture,
+} from "./contract-fixture.js";
 
 /**
  * Processing accepted submissions into orders: each one's outcome, the order record it leaves, a refusal
@@ -172,6 +180,158 @@ export function processingContract(open: OpenFixture): void {
         "the record is the last one's",
       );
       assert.equal(stored?.lastSubmissionId, lastInSeqOrder);
+    });
+  });
+
+  describe("processing: customers' hashes and suppression", () => {
+    const fixture = useFreshFixture(open);
+    const hasherOf = async (store: Store) => customerHasherOfKey(await store.customerHashKey());
+    const suppress = (store: Store, customerHash: string) =>
+      store.addSuppressions([
+        { trkref: "ACME", customerHash, reason: "requested", createdAt: new Date().toISOString() },
+      ]);
+    const orderRow = async (query: StoreFixture["query"], orderRef: string) => {
+      const [row] = await query(
+        `SELECT customer_hash, customer_ref_hash, suppressed FROM orders
+         WHERE trkref = 'ACME' AND order_ref = '${orderRef}'`,
+      );
+      return row && { ...row, suppressed: Boolean(row.suppressed) };
+    };
+    const submissionRow = async (query: StoreFixture["query"], id: string) => {
+      const [row] = await query(
+        `SELECT customer_hash, suppressed, raw, document FROM submissions WHERE id = '${id}'`,
+      );
+      if (!row) return undefined;
+      return {
+        customer_hash: row.customer_hash,
+        suppressed: Boolean(row.suppressed),
+        raw: row.raw,
+        // SQLite keeps the text; pg parses a json column.
+        document: typeof row.document === "string" ? JSON.parse(row.document) : row.document,
+      };
+    };
+
+    it("writes the hashes of the customer's email and customer_ref on every order it saves", async () => {
+      const { store, query } = fixture();
+      const hasher = await hasherOf(store);
+      const withRef = order("H-1", { customer: { email: "Jane@Example.com", customer_ref: "C-9" } });
+      const placed = submission(withRef);
+      const changed = submission(order("H-2", { customer: { email: "max@example.com" } }));
+      await store.commitIntake([{ submissions: [placed, submission(order("H-2")), changed] }]);
+      await store.processPendingSubmissions(10);
+      assert.deepEqual(await orderRow(query, "H-1"), {
+        customer_hash: hasher.email("ACME", "jane@example.com"),
+        customer_ref_hash: hasher.customerRef("ACME", "C-9"),
+        suppressed: false,
+      });
+      assert.deepEqual(
+        await orderRow(query, "H-2"),
+        {
+          customer_hash: hasher.email("ACME", "max@example.com"),
+          customer_ref_hash: null,
+          suppressed: false,
+        },
+        "the order as its last change left it",
+      );
+      assert.equal((await store.findOrder("ACME", "H-1"))?.suppressed, false);
+    });
+
+    it("writes the email's hash of each submission at intake, and whether it was suppressed", async () => {
+      const { store, query } = fixture();
+      const hasher = await hasherOf(store);
+      const customerHash = hasher.email("ACME", "jane@example.com");
+      const hashed = { ...submission(order("I-1")), customerHash };
+      const stripped = withoutPersonalData(order("I-2"));
+      const suppressed = { ...submission(stripped), raw: "", customerHash, suppressed: true };
+      const previousRelease = submission(order("I-3"));
+      await store.commitIntake([{ submissions: [hashed, suppressed, previousRelease] }]);
+      assert.deepEqual(
+        [await submissionRow(query, hashed.id), await submissionRow(query, suppressed.id)].map(
+          (row) => row && [row.customer_hash, row.suppressed, row.raw === ""],
+        ),
+        [
+          [customerHash, false, false],
+          [customerHash, true, true],
+        ],
+      );
+      assert.equal((await submissionRow(query, previousRelease.id))?.customer_hash, null);
+
+      await store.processPendingSubmissions(10);
+      const kept = await store.findOrder("ACME", "I-2");
+      assert.deepEqual(kept?.order, stripped);
+      assert.equal(kept?.suppressed, true);
+      assert.deepEqual(await orderRow(query, "I-2"), {
+        customer_hash: customerHash,
+        customer_ref_hash: null,
+        suppressed: true,
+      });
+    });
+
+    it("applies a suppressed customer's submission without their data, and keeps it so", async () => {
+      const { store, query } = fixture();
+      const hasher = await hasherOf(store);
+      const before = order("S-1", {
+        customer: { email: "jane@example.com", first_name: "Jane", surname: "Doe", country: "GB" },
+      });
+      const placed = { ...submission(before), customerHash: hasher.email("ACME", "jane@example.com") };
+      await store.commitIntake([{ submissions: [placed] }]);
+      await store.processPendingSubmissions(10);
+
+      // The intake's cache had not seen the suppression yet: processing is the authoritative check.
+      assert.equal(await suppress(store, hasher.email("ACME", "JANE@example.com")), 1);
+      const again = submission(order("S-1", { ...before, fulfilment_date: "2021-09-30" }));
+      const other = submission(order("S-2", { customer: { email: "max@example.com", first_name: "Max" } }));
+      // A row as the previous release wrote it, without a hash: processing makes it from the document.
+      const unhashed = submission(order("S-3", { customer: { email: " Jane@Example.com", postcode: "N1" } }));
+      await store.commitIntake([{ submissions: [again, other, unhashed] }]);
+      assert.equal((await store.processPendingSubmissions(10)).taken, 3);
+
+      const stripped = withoutPersonalData(again.order);
+      assert.deepEqual(stripped.customer, { email: "", country: "GB" });
+      const kept = await store.findOrder("ACME", "S-1");
+      assert.deepEqual(kept?.order, stripped);
+      assert.equal(kept?.suppressed, true);
+      assert.deepEqual(await orderRow(query, "S-1"), {
+        customer_hash: hasher.email("ACME", "jane@example.com"),
+        customer_ref_hash: null,
+        suppressed: true,
+      });
+      const row = await submissionRow(query, again.id);
+      assert.deepEqual(row?.document, stripped);
+      assert.equal(row?.raw, "");
+      assert.equal(row?.suppressed, true);
+      assert.equal((await store.findSubmission(again.id))?.outcome, "updated");
+      assert.deepEqual((await store.findOrder("ACME", "S-3"))?.order, withoutPersonalData(unhashed.order));
+      assert.equal(
+        (await submissionRow(query, unhashed.id))?.customer_hash,
+        hasher.email("ACME", "jane@example.com"),
+      );
+
+      const untouched = await store.findOrder("ACME", "S-2");
+      assert.deepEqual(untouched?.order, other.order, "another customer of the batch keeps their data");
+      assert.equal(untouched?.suppressed, false);
+      assert.equal((await submissionRow(query, other.id))?.suppressed, false);
+
+      const events = await store.listEvents({ trkref: "ACME", limit: 10 });
+      const updated = events.find((e) => e.type === "order.updated" && e.orderRef === "S-1");
+      assert.ok(updated);
+      const data = JSON.parse(updated.data);
+      assert.deepEqual(data.order, stripped, "the event carries the stripped order");
+      assert.doesNotMatch(updated.data, /jane|Jane|Doe|field_1/, "nor what the order held before");
+      const listed = await store.listOrders({
+        trkref: "ACME",
+        sortedBy: "created",
+        direction: "ascending",
+        limit: 10,
+      });
+      assert.deepEqual(
+        listed.map((o) => [o.order.order_ref, o.suppressed]),
+        [
+          ["S-1", true],
+          ["S-2", false],
+          ["S-3", true],
+        ],
+      );
     });
   });
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { customerHasherOfKey } from "../../../src/domain/customer-privacy.js";
 import {
   DEFECT_FAILURE_REASON,
   processPendingSubmissions,
@@ -25,6 +26,7 @@ export function processingDefectsContract(open: OpenFixture): void {
         const report = await processPendingSubmissions(
           withDefectSaving(processing.database, (ref) => ref === "BUG"),
           10,
+          customerHasherOfKey(await store.customerHashKey()),
         );
         assert.equal(report.taken, 3);
         assert.equal(report.defects.length, 1);
@@ -62,6 +64,7 @@ export function processingDefectsContract(open: OpenFixture): void {
           processPendingSubmissions(
             withDefectSaving(processing.database, () => true),
             10,
+            customerHasherOfKey(await store.customerHashKey()),
           ),
           (error: unknown) => {
             assert.ok(error instanceof StoreDefectError, String(error));

@@ -6,6 +6,7 @@ import { sql as listingIndexes } from "./004-listing-indexes.js";
 import { sql as failureCodes } from "./005-failure-codes.js";
 import { sql as keysLimitsAudit } from "./006-keys-limits-audit.js";
 import { sql as eventsWebhooks } from "./007-events-webhooks.js";
+import { sql as privacy } from "./008-privacy.js";
 
 /** PostgreSQL's own numbered migrations; the schema matches SQLite's, in PostgreSQL's types. */
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { version: 5, name: "failure-codes", sql: failureCodes },
   { version: 6, name: "keys-limits-audit", sql: keysLimitsAudit },
   { version: 7, name: "events-webhooks", sql: eventsWebhooks },
+  { version: 8, name: "privacy", sql: privacy },
 ];

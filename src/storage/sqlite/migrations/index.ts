@@ -8,6 +8,7 @@ import { sql as listingIndexes } from "./006-listing-indexes.js";
 import { sql as failureCodes } from "./007-failure-codes.js";
 import { sql as keysLimitsAudit } from "./008-keys-limits-audit.js";
 import { sql as eventsWebhooks } from "./009-events-webhooks.js";
+import { sql as privacy } from "./010-privacy.js";
 
 export const migrations: Migration[] = [
   { version: 1, name: "initial", sql: initial },
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { version: 7, name: "failure-codes", sql: failureCodes },
   { version: 8, name: "keys-limits-audit", sql: keysLimitsAudit },
   { version: 9, name: "events-webhooks", sql: eventsWebhooks },
+  { version: 10, name: "privacy", sql: privacy },
 ];
