@@ -26,6 +26,7 @@ import { createMemoryRateLimiter } from "./http/rate-limiting/rate-limiter.js";
 import { createRedisRateLimiter } from "./http/rate-limiting/redis-rate-limiter.js";
 import { registerBatchRoutes } from "./http/routes/batch-routes.js";
 import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes.js";
+import { registerErasureRequestRoutes } from "./http/routes/erasure-request-routes.js";
 import { registerEventRoutes } from "./http/routes/event-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
 import { registerOrderListRoutes } from "./http/routes/order-list-routes.js";
@@ -34,7 +35,9 @@ import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js
 import { registerProblemTypeRoutes } from "./http/routes/problem-type-routes.js";
 import { registerSubmissionListRoutes } from "./http/routes/submission-list-routes.js";
 import { registerSubmissionRoutes } from "./http/routes/submission-routes.js";
+import { registerSuppressionRoutes } from "./http/routes/suppression-routes.js";
 import { registerWebhookEndpointRoutes } from "./http/routes/webhook-endpoint-routes.js";
+import { createSuppressionList } from "./http/suppression-list.js";
 import { createLoggerOptions } from "./logger.js";
 import { createGroupCommitter, type GroupCommitter } from "./storage/group-commit.js";
 import type { IntakeCommitOutcome, IntakeWrite, Store } from "./storage/store.js";
@@ -65,7 +68,10 @@ export interface OrderIntakeApp {
   /** The backlog ceiling; a processor in the same process tells it what it applied. */
   backlog: Pick<BacklogCeiling, "recordProcessed">;
   /** The app's metrics; a processor in the same process counts what it did there. */
-  metrics: Pick<Metrics, "countProcessing" | "countEventsDeleted" | "webhooks">;
+  metrics: Pick<
+    Metrics,
+    "countProcessing" | "countEventsDeleted" | "countErasure" | "countRetention" | "webhooks"
+  >;
   /** Shutdown has begun: `/readyz` answers 503 `not_ready` from now on, other requests are still served. */
   startDraining(): void;
 }
@@ -134,6 +140,10 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     ...(options.now && { clock: () => now().getTime() }),
   });
   await store.watchAccessChanges((change) => lookups.forget(change));
+  const suppressions = createSuppressionList(store, {
+    maxOrganisations: 10_000,
+    ...(options.now && { clock: () => now().getTime() }),
+  });
   // Buckets in this process run on the monotonic clock, unless a test drives the clock.
   const localLimiter = createMemoryRateLimiter({
     clock: options.now ? () => now().getTime() : () => performance.now(),
@@ -208,6 +218,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     lookups,
     authenticate,
     runIntake,
+    suppressions,
     limits,
     maxBodyBytes: config.maxBodyBytes,
     now,
@@ -217,6 +228,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     lookups,
     authenticate,
     runIntake,
+    suppressions,
     limits,
     now,
     maxOrdersPerBatch: config.maxOrdersPerBatch,
@@ -234,6 +246,13 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     allowPrivateUrls: config.webhookAllowPrivateUrls,
     now,
   });
+  registerErasureRequestRoutes(app, {
+    store,
+    authenticate,
+    customerRefs: { maxRefLength: limits.maxStringLength },
+    now,
+  });
+  registerSuppressionRoutes(app, { store, authenticate, now });
   app.addHook("onClose", () => backlog.stop());
   await app.ready();
   // Counting starts last, once nothing else can fail: a build that fails leaves no count running.

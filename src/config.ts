@@ -29,6 +29,12 @@ export interface Config {
   idempotencyPurgeIntervalMs: number;
   /** How long events (and webhook delivery logs) are kept, in days; the feed promises at least 30. */
   eventRetentionDays: number;
+  /** Days a raw document is kept after processing. */
+  rawDocumentRetentionDays: number;
+  /** Days an order is kept after its last update; null: no limit. */
+  orderRetentionDays: number | null;
+  privacySweepIntervalMs: number;
+  erasurePollMs: number;
   orderLimits: OrderLimits;
   /** Most submissions waiting for a commit; past it a request is refused with 503 instead of queueing. */
   maxPendingCommits: number;
@@ -111,6 +117,14 @@ export const EnvSchema = Type.Object({
     default: 30,
     description: "how long events and webhook delivery logs are kept",
   }),
+  RAW_DOCUMENT_RETENTION_DAYS: positiveInt(30, "days a raw document is kept after processing"),
+  ORDER_RETENTION_DAYS: Type.Integer({
+    minimum: 0,
+    default: 0,
+    description: "days an order is kept after its last update; 0 keeps orders until erased",
+  }),
+  PRIVACY_SWEEP_INTERVAL_MS: positiveInt(600_000, "how often retention is enforced"),
+  ERASURE_POLL_MS: positiveInt(1000, "how often pending erasure requests are looked for"),
   MAX_ITEMS_PER_ORDER: positiveInt(DEFAULT_ORDER_LIMITS.maxItemsPerOrder, "most order_items in one order"),
   MAX_METADATA_ENTRIES: positiveInt(
     DEFAULT_ORDER_LIMITS.maxMetadataEntries,
@@ -297,6 +311,10 @@ function toConfig(env: Env): Config {
     idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
     idempotencyPurgeIntervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MS,
     eventRetentionDays: env.EVENT_RETENTION_DAYS,
+    rawDocumentRetentionDays: env.RAW_DOCUMENT_RETENTION_DAYS,
+    orderRetentionDays: env.ORDER_RETENTION_DAYS === 0 ? null : env.ORDER_RETENTION_DAYS,
+    privacySweepIntervalMs: env.PRIVACY_SWEEP_INTERVAL_MS,
+    erasurePollMs: env.ERASURE_POLL_MS,
     orderLimits: {
       maxItemsPerOrder: env.MAX_ITEMS_PER_ORDER,
       maxMetadataEntries: env.MAX_METADATA_ENTRIES,

@@ -3,6 +3,7 @@ import { type AppOptions, buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createEventRetention } from "./processing/event-retention.js";
 import { createIdempotencyPurger } from "./processing/idempotency-purger.js";
+import { startPrivacyJobs } from "./processing/privacy-jobs.js";
 import { createProcessor, type Processor } from "./processing/processor.js";
 import {
   createWebhookDeliverer,
@@ -87,6 +88,7 @@ export async function startServer(
     onDeleted: (count) => intake.metrics.countEventsDeleted(count),
   });
   retention.start();
+  const privacy = startPrivacyJobs({ store, config, log: app.log, metrics: intake.metrics });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -101,7 +103,7 @@ export async function startServer(
       await intake.committer.drain();
       purger.stop();
       retention.stop();
-      await Promise.all([processor?.stop(), deliverer?.stop()]);
+      await Promise.all([processor?.stop(), deliverer?.stop(), privacy.stop()]);
       await store.close();
     })();
     return stopping;

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { redactSecrets } from "../storage/api-credentials.js";
 import { withCliContext } from "./cli-context.js";
 import { registerAuditCommands } from "./commands/audit-commands.js";
+import { registerEraseCommands } from "./commands/erase-commands.js";
 import { registerKeyCommands } from "./commands/key-commands.js";
 import { registerOrderCommands } from "./commands/order-commands.js";
 import { registerOrgCommands } from "./commands/org-commands.js";
@@ -67,5 +68,6 @@ export function createProgram(): Command {
   registerSubmissionCommands(program);
   registerOrderCommands(program);
   registerWebhookCommands(program);
+  registerEraseCommands(program);
   return program;
 }

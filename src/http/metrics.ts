@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { RetentionSweep } from "../processing/privacy-retention.js";
 import type { WebhookDeliveryMetrics } from "../processing/webhook-deliverer.js";
+import { ERASED_RECORD_KINDS, type ErasureCounts } from "../storage/privacy-store.js";
 import type { ProcessingReport } from "../storage/processing-io.js";
 import type { SubmissionStore } from "../storage/submission-store.js";
 import type { BacklogCeiling } from "./backlog-ceiling.js";
@@ -59,6 +61,23 @@ export function createMetrics(sources: MetricsSources) {
   const eventsDeleted = new Counter({
     name: "order_intake_events_deleted_total",
     help: "Events this process deleted once older than EVENT_RETENTION_DAYS, with their deliveries",
+    registers: [registry],
+  });
+  const erasures = new Counter({
+    name: "order_intake_erasures_total",
+    help: "Erasure requests this process carried out",
+    registers: [registry],
+  });
+  const erasedRecords = new Counter({
+    name: "order_intake_erased_records_total",
+    help: "Records this process's erasures erased, by kind (orders, order_items, submissions, pending_submissions, events, webhook_attempts, suppressions)",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+  });
+  const retentionRemoved = new Counter({
+    name: "order_intake_retention_removed_total",
+    help: "What this process's retention sweep removed, by kind (raw_documents: emptied after RAW_DOCUMENT_RETENTION_DAYS; orders: erased after ORDER_RETENTION_DAYS)",
+    labelNames: ["kind"] as const,
     registers: [registry],
   });
   const webhookAttempts = new Counter({
@@ -162,6 +181,14 @@ export function createMetrics(sources: MetricsSources) {
     },
     countEventsDeleted(count: number): void {
       eventsDeleted.inc(count);
+    },
+    countErasure(counts: ErasureCounts): void {
+      erasures.inc();
+      for (const kind of ERASED_RECORD_KINDS) if (counts[kind] > 0) erasedRecords.inc({ kind }, counts[kind]);
+    },
+    countRetention(sweep: RetentionSweep): void {
+      if (sweep.rawDocuments > 0) retentionRemoved.inc({ kind: "raw_documents" }, sweep.rawDocuments);
+      if (sweep.orders > 0) retentionRemoved.inc({ kind: "orders" }, sweep.orders);
     },
     /** What the webhook deliverer in this process counts. */
     webhooks,

@@ -38,6 +38,7 @@ export async function registerOpenApi(
         { name: "customer orders", description: "Submit orders and follow what became of them" },
         { name: "organisations", description: "The organisations an API key may act for" },
         { name: "events", description: "What happened to the orders: the feed, and webhooks that send it" },
+        { name: "privacy", description: "Erase customers' personal data, and keep it from being stored" },
         { name: "operations", description: "Health, readiness, metrics and the API description" },
       ],
     },

@@ -10,6 +10,8 @@ export function toOrderBody(stored: StoredOrder, submissions: SubmissionRecord[]
     ...stored.order,
     created_at: stored.createdAt,
     updated_at: stored.updatedAt,
+    // Only when it is, so that every other order's answer stays as it was.
+    ...(stored.suppressed && { suppressed: true as const }),
     submissions: submissions.map(summariseSubmission),
   };
 }

@@ -81,6 +81,16 @@ export const problemCatalogue = {
     title: "Invalid webhook endpoint",
     message: "The webhook endpoint is invalid; invalid_params names each wrong member",
   },
+  invalid_erasure_request: {
+    status: 422,
+    title: "Invalid erasure request",
+    message: "The erasure request is invalid; invalid_params names each wrong member or entry",
+  },
+  invalid_suppression_request: {
+    status: 422,
+    title: "Invalid suppression request",
+    message: "The suppression request is invalid; invalid_params names each wrong member or entry",
+  },
   too_many_webhook_endpoints: {
     status: 409,
     title: "Conflict",

@@ -73,6 +73,21 @@ const occurrences: Partial<Record<ProblemCode, ProblemOptions>> = {
       },
     ],
   },
+  invalid_erasure_request: {
+    detail: "The erasure request has 2 errors; nothing was recorded",
+    errors: [
+      {
+        pointer: "/emails/1",
+        code: "invalid_email",
+        message: "Must be a valid email address of at most 254 characters",
+      },
+      { pointer: "/emails/3", code: "blank", message: "This field must not be blank" },
+    ],
+  },
+  invalid_suppression_request: {
+    detail: "The suppression request has 1 error; nothing was added",
+    errors: [{ pointer: "", code: "required", message: "Send one of email, emails" }],
+  },
   too_many_webhook_endpoints: {
     detail: "ACME has 16 webhook endpoints, the most an organisation may have; delete one first",
   },

@@ -22,6 +22,15 @@ export const TRKREF_READ_PROBLEMS = [
   "internal_error",
 ] as const satisfies ProblemCode[];
 
+/** What a JSON body sent to one of an organisation's resources may be answered with, beside the read's. */
+export const TRKREF_WRITE_PROBLEMS = [
+  ...TRKREF_READ_PROBLEMS,
+  "invalid_json",
+  "payload_too_large",
+  "unsupported_media_type",
+  "request_timeout",
+] as const satisfies ProblemCode[];
+
 /** Every code whose answers carry `Retry-After`: the catalogue says so, or a rate limit set it. */
 const carriesRetryAfter = (code: ProblemCode) =>
   (problemCatalogue[code] as ProblemEntry).retryAfterSeconds !== undefined ||

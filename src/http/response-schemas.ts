@@ -32,7 +32,8 @@ const FieldWarningSchema = Type.Object({
   code: Type.Union(
     Object.keys(fieldWarningCatalogue).map((code) => Type.Literal(code)),
     {
-      description: "unknown_field: ignored; implausible_date: accepted, but far from today",
+      description:
+        "unknown_field: ignored; implausible_date: accepted, but far from today; customer_suppressed: accepted, kept without the customer's personal data",
       examples: ["unknown_field"],
     },
   ),
@@ -335,6 +336,12 @@ export const StoredOrderSchema = Type.Object(
     ),
     created_at: Type.String({ format: "date-time", description: "When the first submission was processed" }),
     updated_at: Type.String({ format: "date-time", description: "When a submission last changed it" }),
+    suppressed: Type.Optional(
+      Type.Literal(true, {
+        description:
+          "Present when the customer is on the organisation's suppression list: the order is kept without their data (the email empty, only the customer's country, no item metadata)",
+      }),
+    ),
     submissions: Type.Array(SubmissionSummarySchema, {
       description: "Every submission for this order, oldest first",
     }),

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { EventStore } from "../storage/event-store.js";
+import { createPeriodicJob } from "./periodic-job.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Events deleted per transaction: short ones, so that the sweep never holds the write lock for long. */
@@ -21,7 +22,6 @@ export function createEventRetention(options: {
   log: Pick<FastifyBaseLogger, "info" | "error">;
   onDeleted?: (count: number) => void;
 }) {
-  let timer: NodeJS.Timeout | undefined;
   const sweepOnce = async (): Promise<number> => {
     const cutoff = new Date(options.now().getTime() - options.retentionDays * DAY_MS).toISOString();
     let deleted = 0;
@@ -40,15 +40,13 @@ export function createEventRetention(options: {
     }
     return deleted;
   };
-  return {
-    sweepOnce,
-    start(): void {
-      timer ??= setInterval(sweepOnce, options.intervalMs ?? EVENT_SWEEP_INTERVAL_MS);
-      timer.unref();
+  const job = createPeriodicJob({
+    intervalMs: options.intervalMs ?? EVENT_SWEEP_INTERVAL_MS,
+    log: options.log,
+    failure: "deleting expired events failed; retrying at the next interval",
+    run: async () => {
+      await sweepOnce();
     },
-    stop(): void {
-      clearInterval(timer);
-      timer = undefined;
-    },
-  };
+  });
+  return { sweepOnce, start: job.start, stop: job.stop };
 }

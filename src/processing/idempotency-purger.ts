@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { IdempotencyStore } from "../storage/idempotency-store.js";
+import { createPeriodicJob } from "./periodic-job.js";
 
 /**
  * Deletes expired idempotency records every `intervalMs`. Expired records are already ignored by lookups,
@@ -11,7 +12,6 @@ export function createIdempotencyPurger(options: {
   intervalMs: number;
   log: Pick<FastifyBaseLogger, "info" | "error">;
 }) {
-  let timer: NodeJS.Timeout | undefined;
   const purgeOnce = async (): Promise<number> => {
     try {
       const purged = await options.store.purgeExpiredIdempotencyRecords(options.now().toISOString());
@@ -22,15 +22,13 @@ export function createIdempotencyPurger(options: {
       return 0;
     }
   };
-  return {
-    purgeOnce,
-    start(): void {
-      timer ??= setInterval(purgeOnce, options.intervalMs);
-      timer.unref();
+  const job = createPeriodicJob({
+    intervalMs: options.intervalMs,
+    log: options.log,
+    failure: "purging idempotency keys failed; retrying at the next interval",
+    run: async () => {
+      await purgeOnce();
     },
-    stop(): void {
-      clearInterval(timer);
-      timer = undefined;
-    },
-  };
+  });
+  return { purgeOnce, start: job.start, stop: job.stop };
 }

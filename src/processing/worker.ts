@@ -4,6 +4,7 @@ import { createLoggerOptions } from "../logger.js";
 import { openStore } from "../storage/open-store.js";
 import { createEventRetention } from "./event-retention.js";
 import { createIdempotencyPurger } from "./idempotency-purger.js";
+import { startPrivacyJobs } from "./privacy-jobs.js";
 import { createProcessor } from "./processor.js";
 import { createWebhookDeliverer, webhookSettings } from "./webhook-deliverer.js";
 
@@ -59,6 +60,7 @@ export async function startWorker(
   deliverer.start();
   purger.start();
   retention.start();
+  const privacy = startPrivacyJobs({ store, config, log });
   log.info({ store: store.kind, batchSize: config.processorBatchSize }, "worker started");
   let stopping: Promise<void> | undefined;
   return {
@@ -66,7 +68,7 @@ export async function startWorker(
       stopping ??= (async () => {
         purger.stop();
         retention.stop();
-        await Promise.all([processor.stop(), deliverer.stop()]);
+        await Promise.all([processor.stop(), deliverer.stop(), privacy.stop()]);
         await store.close();
         log.info("worker stopped");
       })();

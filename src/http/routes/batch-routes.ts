@@ -1,11 +1,12 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { assessBatch, trkrefsNamedIn } from "../../domain/assess-batch.js";
+import type { BatchOrderResult } from "../../domain/batch-result.js";
 import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../domain/order-example.js";
 import type { OrderLimits } from "../../domain/order-limits.js";
 import { createCustomerOrderSchema } from "../../domain/order-schema.js";
 import { newRecordId } from "../../domain/record-id.js";
-import type { ApiKeyRecord, Store } from "../../storage/store.js";
+import type { ApiKeyRecord, NewSubmission, Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { batchAnswer, batchLocation, toBatchStatus } from "../batch-answers.js";
 import type { Lookups } from "../cached-lookups.js";
@@ -21,6 +22,8 @@ import {
   batchAnswerExamples,
   EXAMPLE_BATCH_ID,
 } from "../response-schemas.js";
+import { CUSTOMER_SUPPRESSED_WARNING, submissionContent } from "../submission-privacy.js";
+import type { OrderCustomer, SuppressionList } from "../suppression-list.js";
 import { BatchIdParam } from "./route-params.js";
 
 export interface BatchRouteDeps {
@@ -29,6 +32,8 @@ export interface BatchRouteDeps {
   lookups: Lookups;
   authenticate: Authenticate;
   runIntake: RunIntake;
+  /** Which customers are suppressed: their orders are stored without their data. */
+  suppressions: SuppressionList;
   limits: OrderLimits;
   maxOrdersPerBatch: number;
   maxBatchBodyBytes: number;
@@ -170,20 +175,35 @@ async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {
     newRecordId,
     deps.now(),
   );
+  const customers = await deps.suppressions.assess(accepted.map((a) => a.order));
   const id = newRecordId();
   const acceptedAt = deps.now().toISOString();
-  const submissions = accepted.map(({ id: submissionId, order, raw }) => ({
+  const submissions = accepted.map(({ id: submissionId, order, raw }, index) => ({
     id: submissionId,
     keyId: key.id,
-    order,
-    raw: JSON.stringify(raw),
+    ...submissionContent(order, JSON.stringify(raw), customers[index] as OrderCustomer),
     acceptedAt,
     batchId: id,
   }));
+  const answered = withSuppressionWarnings(results, submissions);
   return {
-    write: { submissions, batch: { id, keyId: key.id, createdAt: acceptedAt, results } },
-    answer: batchAnswer(id, results, documents),
+    write: { submissions, batch: { id, keyId: key.id, createdAt: acceptedAt, results: answered } },
+    answer: batchAnswer(id, answered, documents),
   };
+}
+
+/** The results, each accepted order of a suppressed customer with the warning that says so. */
+function withSuppressionWarnings(
+  results: BatchOrderResult[],
+  submissions: readonly NewSubmission[],
+): BatchOrderResult[] {
+  const suppressed = new Set(submissions.flatMap((s) => (s.suppressed ? [s.id] : [])));
+  if (suppressed.size === 0) return results;
+  return results.map((result) =>
+    result.status === "accepted" && suppressed.has(result.id)
+      ? { ...result, warnings: [...(result.warnings ?? []), CUSTOMER_SUPPRESSED_WARNING] }
+      : result,
+  );
 }
 
 /** The array of documents, or a refusal of the whole batch. */

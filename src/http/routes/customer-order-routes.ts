@@ -13,12 +13,16 @@ import { jsonAnswer, type RunIntake } from "../intake-runner.js";
 import { ProblemError } from "../problem-catalogue.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses } from "../problem-responses.js";
 import { AcceptedSchema, EXAMPLE_SUBMISSION_ID } from "../response-schemas.js";
+import { submissionContent, warningsFor } from "../submission-privacy.js";
+import type { SuppressionList } from "../suppression-list.js";
 import { checkPathTrkref, TrkrefParam } from "./route-params.js";
 
 export interface CustomerOrderRouteDeps {
   lookups: Lookups;
   authenticate: Authenticate;
   runIntake: RunIntake;
+  /** Which customers are suppressed: their orders are stored without their data. */
+  suppressions: SuppressionList;
   limits: OrderLimits;
   /** Largest body accepted, for the API description (the app enforces it). */
   maxBodyBytes: number;
@@ -82,19 +86,20 @@ export function registerCustomerOrderRoutes(app: FastifyInstance, deps: Customer
       },
     },
     (request: OrderRequest, reply) =>
-      deps.runIntake(request, reply, () => {
+      deps.runIntake(request, reply, async () => {
         const { trkref } = request.params;
         const result = validateOrder(request.body, deps.limits, { pathTrkref: trkref, today: deps.now() });
         if (!result.ok) throw validationProblem(result);
+        const customer = await deps.suppressions.assessOrder(result.order);
         const id = newRecordId();
         const submission = {
           id,
           keyId: apiKeyOf(request).id,
-          order: result.order,
-          raw: request.rawBody ?? JSON.stringify(request.body),
+          ...submissionContent(result.order, request.rawBody ?? JSON.stringify(request.body), customer),
           acceptedAt: deps.now().toISOString(),
         };
-        const warnings = result.warnings.length > 0 ? { warnings: result.warnings } : {};
+        const answered = warningsFor(result.warnings, customer);
+        const warnings = answered.length > 0 ? { warnings: answered } : {};
         const body = { status: 202, id, message: "Customer order accepted", ...warnings };
         return {
           write: { submissions: [submission] },

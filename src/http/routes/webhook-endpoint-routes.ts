@@ -10,7 +10,7 @@ import type { WebhookEndpoint, WebhookStore } from "../../storage/webhook-store.
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { locationHeader, rateLimitHeaders } from "../documented-headers.js";
 import { ProblemError } from "../problem-catalogue.js";
-import { problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
+import { problemResponses, TRKREF_READ_PROBLEMS, TRKREF_WRITE_PROBLEMS } from "../problem-responses.js";
 import { checkKeyActsFor } from "./organisation-access.js";
 import { TrkrefParam } from "./route-params.js";
 import {
@@ -93,11 +93,7 @@ export function registerWebhookEndpointRoutes(app: FastifyInstance, deps: Webhoo
             },
           },
           ...problemResponses(
-            ...TRKREF_READ_PROBLEMS,
-            "invalid_json",
-            "payload_too_large",
-            "unsupported_media_type",
-            "request_timeout",
+            ...TRKREF_WRITE_PROBLEMS,
             "too_many_webhook_endpoints",
             "invalid_webhook_endpoint",
             "store_unavailable",
