@@ -39,8 +39,9 @@ then **Execute**. The example order names the organisation \`${DEMO_TRKREF}\`, f
 
 **Guides** on this service: [Getting started for merchants](${guidePath("getting-started")}) walks through
 credentials, a first order with curl, polling, batches and retries; [the HTTP API](${guidePath("api")}),
-[the order document](${guidePath("order-document")}), [events and webhooks](${guidePath("webhooks")}) and
-[errors](${guidePath("errors")}) explain the rest.`;
+[the order document](${guidePath("order-document")}), [events and webhooks](${guidePath("webhooks")}),
+[privacy](${guidePath("privacy")}) (erasure, suppression, retention) and [errors](${guidePath("errors")}) explain
+the rest.`;
 
 function limitsSection(settings: OverviewSettings): string {
   const { maxItemsPerOrder, maxMetadataEntries, maxStringLength, maxMetadataStringLength } =

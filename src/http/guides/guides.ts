@@ -23,6 +23,7 @@ export const guides = [
   { slug: "api", file: "api.md" },
   { slug: "order-document", file: "order-document.md" },
   { slug: "webhooks", file: "webhooks.md" },
+  { slug: "privacy", file: "privacy.md" },
   {
     slug: "errors",
     file: "errors.md",
