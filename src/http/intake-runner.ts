@@ -25,6 +25,8 @@ export interface IntakeAnswer {
 export interface PreparedIntake {
   answer: IntakeAnswer;
   write: IntakeWrite;
+  /** The customers whose data the answer holds, recorded with its idempotency record for erasure. */
+  customers?: IdempotencyRecord["customers"];
 }
 
 export interface IntakeRunnerOptions {
@@ -105,6 +107,7 @@ export function createIntakeRunner(options: IntakeRunnerOptions) {
         body,
         createdAt: now.toISOString(),
         expiresAt,
+        ...(prepared.customers?.length && { customers: prepared.customers }),
       };
       return await commitAndAnswer(prepared, reply, record);
     } finally {

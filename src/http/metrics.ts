@@ -70,7 +70,7 @@ export function createMetrics(sources: MetricsSources) {
   });
   const erasedRecords = new Counter({
     name: "order_intake_erased_records_total",
-    help: "Records this process's erasures erased, by kind (orders, order_items, submissions, pending_submissions, events, webhook_attempts, suppressions)",
+    help: "Records this process's erasures erased, by kind (orders, order_items, submissions, pending_submissions, events, webhook_attempts, idempotency_records, suppressions)",
     labelNames: ["kind"] as const,
     registers: [registry],
   });

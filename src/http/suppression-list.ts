@@ -25,6 +25,8 @@ export interface SuppressionList {
   assessOrder(order: NormalisedOrder): Promise<OrderCustomer>;
   /** The same for each order, in the order given: each organisation's list refreshed once. */
   assess(orders: readonly NormalisedOrder[]): Promise<OrderCustomer[]>;
+  /** The installation's customer hasher. */
+  hasher(): Promise<CustomerHasher>;
 }
 
 export const SUPPRESSION_REFRESH_INTERVAL_MS = 1000;
@@ -126,6 +128,7 @@ export function createSuppressionList(
   };
 
   return {
+    hasher: hasherOnce,
     async assessOrder(order) {
       const hasher = await hasherOnce();
       return customerOf(hasher, await listOf(order.trkref), order);

@@ -24,8 +24,9 @@ const addCounts = (total: ErasureCounts, counts: ErasureCounts) => {
  * ref, the raw one by nothing), and one still waiting to be processed is failed as `erased`, so that it can
  * never re-create the order; the orders' events keep their envelope and their place in the feed with their
  * `data` redacted, and the attempts to deliver them lose the receiver's answers; an `order.erased` event
- * tells each endpoint and feed reader of every order that existed. Idempotency records and batch records
- * hold no personal data (ids, refs and codes) and are left as they are (docs/privacy.md).
+ * tells each endpoint and feed reader of every order that existed. Batch records hold no personal data (ids,
+ * refs and codes) and are left as they are; an idempotency record whose answer echoes the customer (a
+ * batch's rejected order as sent) is deleted by `eraseCustomers` (docs/privacy.md).
  */
 async function eraseFound(
   tx: ErasureTransaction,
@@ -83,6 +84,7 @@ async function eraseCustomers(
   const orderRefs = orders.map((order) => order.orderRef);
   const submissions = await tx.findSubmissions(trkref, { customerHashes, orderRefs });
   const counts = await eraseFound(tx, trkref, { orderRefs, submissions }, "request", now);
+  counts.idempotency_records = await tx.deleteIdempotencyRecords(trkref, customerHashes);
   return { counts, customerHashes };
 }
 

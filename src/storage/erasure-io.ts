@@ -65,6 +65,11 @@ export interface ErasureTransaction {
   ): Promise<{ events: number; attempts: number }>;
   /** As `ProcessingTransaction.writeEvents`: numbered, queued for the endpoints they are for. */
   writeEvents(events: NewEvent[], now: string): Promise<void>;
+  /**
+   * Deletes the idempotency records whose answers hold these customers' data (a batch's answer echoes a
+   * rejected order as sent); says how many. A retry with such a record's key is then taken as a new request.
+   */
+  deleteIdempotencyRecords(trkref: string, customerHashes: string[]): Promise<number>;
   /** As `PrivacyStore.addSuppressions`, in this transaction. */
   addSuppressions(entries: NewSuppression[]): Promise<number>;
 }

@@ -13,6 +13,11 @@ export interface IdempotencyRecord {
   body: string;
   createdAt: string;
   expiresAt: string;
+  /**
+   * The customers whose data `body` holds, by the keyed hash of their email in their organisation (a batch's
+   * answer echoes each rejected order as sent): what an erasure finds the record by.
+   */
+  customers?: { trkref: string; customerHash: string }[];
 }
 
 /** The one string naming an idempotency record's scope: its API key and its idempotency key. */

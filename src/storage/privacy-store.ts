@@ -32,6 +32,7 @@ export const ERASED_RECORD_KINDS = [
   "pending_submissions",
   "events",
   "webhook_attempts",
+  "idempotency_records",
   "suppressions",
 ] as const;
 export type ErasedRecordKind = (typeof ERASED_RECORD_KINDS)[number];

@@ -12,8 +12,9 @@ import { addWebhookEndpoint, startWebhookReceiver } from "../helpers/webhook-rec
  * The proof the privacy guide promises: after an erasure and the compaction it tells operators to run, the
  * erased customer's email, names, postcode and item metadata are nowhere in the database's bytes (SQLite:
  * the file and its WAL; PostgreSQL: every table's rows, and every relation's files, TOAST included), though
- * they were in the orders, the submissions (normalised and raw), the events, and the webhook attempts'
- * excerpts of a receiver that echoed what it was sent. Another customer's data is still found, so that the
+ * they were in the orders, the submissions (normalised and raw), the events, the webhook attempts' excerpts
+ * of a receiver that echoed what it was sent, and a batch's idempotency record (its answer echoes a rejected
+ * order as sent). Another customer's data is still found, so that the
  * search is shown to see what it looks for.
  */
 
@@ -100,7 +101,11 @@ async function fillAndErase(t: TestContext, app: TestApp) {
   const single = "/v4/organisations/ACME/customer_order";
   await post(app, single, orderFor(ERASED, "ZQ-1"), { "idempotency-key": "erasure-proof-1" });
   await post(app, single, orderFor(KEPT, "KP-1"), { "idempotency-key": "erasure-proof-2" });
-  await post(app, "/v4/customer_orders", [orderFor(ERASED, "ZQ-2"), orderFor(KEPT, "KP-2")]);
+  // The batch's answer echoes its rejected order as sent, and its idempotency record keeps the answer.
+  const rejected = { ...orderFor(ERASED, "ZQ-X"), order_date: "not a date" };
+  await post(app, "/v4/customer_orders", [orderFor(ERASED, "ZQ-2"), orderFor(KEPT, "KP-2"), rejected], {
+    "idempotency-key": "erasure-proof-batch",
+  });
   await app.processAll();
   // An update, so that an order.updated event holds the earlier values in previous_attributes.
   await post(app, single, {
@@ -122,6 +127,7 @@ async function fillAndErase(t: TestContext, app: TestApp) {
   assert.equal(done?.status, "completed");
   assert.equal(done?.counts?.orders, 2);
   assert.equal(done?.counts?.pending_submissions, 1);
+  assert.equal(done?.counts?.idempotency_records, 1);
   await app.processAll();
   assert.equal(await app.store.findOrder("ACME", "ZQ-3"), undefined);
   assert.ok(await app.store.findOrder("ACME", "KP-1"));

@@ -110,6 +110,7 @@ await withPostgres(() =>
         pending_submissions: 0,
         events: 1,
         webhook_attempts: 0,
+        idempotency_records: 0,
         suppressions: 1,
       });
       assert.equal(await store.findOrder("ACME", "W-1"), undefined);

@@ -22,7 +22,7 @@ import {
   batchAnswerExamples,
   EXAMPLE_BATCH_ID,
 } from "../response-schemas.js";
-import { CUSTOMER_SUPPRESSED_WARNING, submissionContent } from "../submission-privacy.js";
+import { CUSTOMER_SUPPRESSED_WARNING, customersEchoed, submissionContent } from "../submission-privacy.js";
 import type { OrderCustomer, SuppressionList } from "../suppression-list.js";
 import { BatchIdParam } from "./route-params.js";
 
@@ -189,6 +189,7 @@ async function prepareBatch(deps: BatchRouteDeps, request: FastifyRequest) {
   return {
     write: { submissions, batch: { id, keyId: key.id, createdAt: acceptedAt, results: answered } },
     answer: batchAnswer(id, answered, documents),
+    customers: customersEchoed(await deps.suppressions.hasher(), answered, documents),
   };
 }
 

@@ -38,6 +38,7 @@ const exampleCounts: Record<ErasedRecordKind, number> = {
   pending_submissions: 0,
   events: 4,
   webhook_attempts: 2,
+  idempotency_records: 0,
   suppressions: 1,
 };
 
@@ -64,6 +65,8 @@ const countDescriptions: Record<ErasedRecordKind, string> = {
     "Submissions still waiting to be processed, emptied and failed as erased, so that none re-creates an order",
   events: 'Events whose data was redacted to {"erased": true}; they keep their place in the feed',
   webhook_attempts: "Webhook attempts of those events whose recorded answer or error was removed",
+  idempotency_records:
+    "Idempotency records deleted because their answer held the customer's data (a batch's answer echoes each rejected order as sent)",
   suppressions: "Emails put on the organisation's suppression list",
 };
 

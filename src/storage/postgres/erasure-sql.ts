@@ -179,3 +179,19 @@ export async function redactEvents(
   );
   return rows[0] ?? { events: 0, attempts: 0 };
 }
+
+/** The idempotency records whose answers hold these customers' data, through idempotency_customers_by_customer. */
+export async function deleteIdempotencyRecords(
+  client: pg.PoolClient,
+  trkref: string,
+  customerHashes: string[],
+): Promise<number> {
+  if (customerHashes.length === 0) return 0;
+  const { rowCount } = await client.query(
+    `DELETE FROM idempotency_records r USING idempotency_customers c
+      WHERE c.trkref = $1 AND c.customer_hash = ANY($2::text[])
+        AND r.key_id = c.key_id AND r.idempotency_key = c.idempotency_key`,
+    [trkref, customerHashes],
+  );
+  return rowCount ?? 0;
+}

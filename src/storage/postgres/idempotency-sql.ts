@@ -54,8 +54,34 @@ export async function insertIdempotencyRecords(
       replayedHeaders.current,
     ],
   );
-  return new Set(
+  const inserted = new Set(
     rows.map((row) => idempotencyScope({ keyId: row.key_id, idempotencyKey: row.idempotency_key })),
+  );
+  await insertIdempotencyCustomers(
+    client,
+    records.filter((r) => inserted.has(idempotencyScope(r))),
+  );
+  return inserted;
+}
+
+/** The customers whose data the records' answers hold, in one statement. */
+async function insertIdempotencyCustomers(
+  client: pg.PoolClient,
+  records: IdempotencyRecord[],
+): Promise<void> {
+  const rows = records.flatMap((r) =>
+    (r.customers ?? []).map((c) => ({ ...c, keyId: r.keyId, key: r.idempotencyKey })),
+  );
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO idempotency_customers (key_id, idempotency_key, trkref, customer_hash)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+    [
+      rows.map((r) => r.keyId),
+      rows.map((r) => r.key),
+      rows.map((r) => r.trkref),
+      rows.map((r) => r.customerHash),
+    ],
   );
 }
 

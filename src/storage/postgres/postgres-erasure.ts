@@ -3,6 +3,7 @@ import type { ErasureDatabase, ErasureTransaction } from "../erasure-io.js";
 import {
   claimErasureRequest,
   completeErasureRequest,
+  deleteIdempotencyRecords,
   deleteOrders,
   eraseSubmissions,
   findOrders,
@@ -24,6 +25,7 @@ function erasureTransaction(client: pg.PoolClient): ErasureTransaction {
     redactEvents: (trkref, orderRefs, data) => redactEvents(client, trkref, orderRefs, data),
     writeEvents: (events, now) => writeEvents(client, events, now),
     addSuppressions: (entries) => insertSuppressions(client, entries),
+    deleteIdempotencyRecords: (trkref, hashes) => deleteIdempotencyRecords(client, trkref, hashes),
   };
 }
 

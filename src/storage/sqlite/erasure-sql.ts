@@ -65,6 +65,11 @@ export function createErasureQueries(db: Database.Database) {
                              WHERE e.trkref = ? AND e.order_ref = ?)
          AND (response_excerpt IS NOT NULL OR error IS NOT NULL)`,
   );
+  // idempotency_customers_by_customer; the customers' rows go with their record (ON DELETE CASCADE).
+  const deleteIdempotency = db.prepare(
+    `DELETE FROM idempotency_records WHERE (key_id, idempotency_key) IN
+       (SELECT key_id, idempotency_key FROM idempotency_customers WHERE trkref = ? AND customer_hash = ?)`,
+  );
 
   return {
     claimRequest(id: string): ErasureRequestRecord | undefined {
@@ -136,6 +141,11 @@ export function createErasureQueries(db: Database.Database) {
         attempts += emptyAttempts.run(trkref, orderRef).changes;
       }
       return { events, attempts };
+    },
+    deleteIdempotencyRecords(trkref: string, customerHashes: string[]): number {
+      let deleted = 0;
+      for (const hash of customerHashes) deleted += deleteIdempotency.run(trkref, hash).changes;
+      return deleted;
     },
   };
 }

@@ -20,6 +20,10 @@ export function createIdempotencyQueries(db: Database.Database) {
     db.prepare(`INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint, status_code,
     headers, headers_version, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (key_id, idempotency_key) DO NOTHING`);
+  const insertCustomer = db.prepare(
+    `INSERT INTO idempotency_customers (key_id, idempotency_key, trkref, customer_hash) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
   const findLive = db.prepare(
     "SELECT * FROM idempotency_records WHERE key_id = ? AND idempotency_key = ? AND expires_at > ?",
   );
@@ -46,7 +50,10 @@ export function createIdempotencyQueries(db: Database.Database) {
         r.createdAt,
         r.expiresAt,
       );
-      return result.changes === 1;
+      if (result.changes !== 1) return false;
+      for (const c of r.customers ?? [])
+        insertCustomer.run(r.keyId, r.idempotencyKey, c.trkref, c.customerHash);
+      return true;
     },
     find(keyId: string, idempotencyKey: string, now: string): IdempotencyRecord | undefined {
       const row = findLive.get(keyId, idempotencyKey, now) as IdempotencyRow | undefined;

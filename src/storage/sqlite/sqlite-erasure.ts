@@ -45,6 +45,7 @@ export function createSqliteErasure(
     redactEvents: async (trkref, orderRefs, data) => queries.redactEvents(trkref, orderRefs, data),
     writeEvents: async (written, now) => events.write(written, now),
     addSuppressions: async (entries) => suppressions.insert(entries),
+    deleteIdempotencyRecords: async (trkref, hashes) => queries.deleteIdempotencyRecords(trkref, hashes),
   };
   return {
     inTransaction: (work) => withSecureDelete(db, () => inAsyncWriteTransaction(db, () => work(tx))),

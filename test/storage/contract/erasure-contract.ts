@@ -62,6 +62,7 @@ const counts = (changes: Partial<ErasureCounts>): ErasureCounts => ({
   pending_submissions: 0,
   events: 0,
   webhook_attempts: 0,
+  idempotency_records: 0,
   suppressions: 0,
   ...changes,
 });
@@ -337,6 +338,40 @@ export function erasureContract(open: OpenFixture): void {
           [4, "order.erased", { order_ref: "J-1", reason: "request" }],
         ],
       );
+    });
+
+    it("deletes the idempotency records whose answers echo the customer, and no other", async () => {
+      const { store } = fixture();
+      const hasher = await hasherOf(store);
+      const record = (idempotencyKey: string, customers: { trkref: string; customerHash: string }[]) => ({
+        keyId: "key-1",
+        idempotencyKey,
+        fingerprint: "f",
+        statusCode: 206,
+        headers: { "content-type": "application/json" },
+        body: "{}",
+        createdAt: at(-60),
+        expiresAt: at(24 * 60),
+        customers,
+      });
+      const jane = { trkref: "ACME", customerHash: hasher.email("ACME", "jane@example.com") };
+      const janeAtBeta = { trkref: "BETA", customerHash: hasher.email("BETA", "jane@example.com") };
+      const bob = { trkref: "ACME", customerHash: hasher.email("ACME", "bob@example.com") };
+      await store.commitIntake([
+        { submissions: [], idempotency: record("echoes-jane", [jane, bob]) },
+        { submissions: [], idempotency: record("echoes-bob", [bob]) },
+        { submissions: [], idempotency: record("echoes-jane-at-beta", [janeAtBeta]) },
+        { submissions: [], idempotency: record("echoes-nobody", []) },
+      ]);
+      const { completed } = await erase(store, [{ kind: "email", hash: jane.customerHash }]);
+      assert.deepEqual(completed?.counts, counts({ idempotency_records: 1, suppressions: 1 }));
+      const now = at(0);
+      assert.equal(await store.findIdempotencyRecord("key-1", "echoes-jane", now), undefined);
+      for (const kept of ["echoes-bob", "echoes-jane-at-beta", "echoes-nobody"]) {
+        assert.ok(await store.findIdempotencyRecord("key-1", kept, now), `${kept} is kept`);
+      }
+      // Its customers went with it: the purge of an expired record removes them the same way.
+      assert.equal(await store.purgeExpiredIdempotencyRecords(at(2 * 24 * 60)), 3);
     });
 
     it("erases an order whose submission a processor applies at the same time", async () => {

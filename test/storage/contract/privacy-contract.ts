@@ -132,6 +132,7 @@ export function privacyContract(open: OpenFixture): void {
         pending_submissions: 0,
         events: 5,
         webhook_attempts: 6,
+        idempotency_records: 7,
       };
       await exec(`UPDATE erasure_requests SET status = 'completed', completed_at = '2026-01-02T03:04:06.000Z',
         counts = ${literal(JSON.stringify(counts))} WHERE id = ${literal(request.id)}`);
@@ -150,6 +151,7 @@ export function privacyContract(open: OpenFixture): void {
         "pending_submissions",
         "events",
         "webhook_attempts",
+        "idempotency_records",
         "suppressions",
       ]);
       assert.deepEqual(await store.listPendingErasureIds(10), []);
@@ -213,7 +215,7 @@ export function privacyContract(open: OpenFixture): void {
       for (const request of [newest, oldest, done, middle]) await store.createErasureRequest(request);
       await exec(`UPDATE erasure_requests SET status = 'completed', completed_at = '2026-01-05T00:00:00.000Z',
         counts = '{"orders":0,"order_items":0,"submissions":0,"pending_submissions":0,"events":0,
-          "webhook_attempts":0,"suppressions":0}' WHERE id = ${literal(done.id)}`);
+          "webhook_attempts":0,"idempotency_records":0,"suppressions":0}' WHERE id = ${literal(done.id)}`);
 
       const first = [oldest, middle].sort(byTimeThenId).map((request) => request.id);
       assert.deepEqual(await store.listPendingErasureIds(2), first);

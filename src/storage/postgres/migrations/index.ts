@@ -7,6 +7,7 @@ import { sql as failureCodes } from "./005-failure-codes.js";
 import { sql as keysLimitsAudit } from "./006-keys-limits-audit.js";
 import { sql as eventsWebhooks } from "./007-events-webhooks.js";
 import { sql as privacy } from "./008-privacy.js";
+import { sql as idempotencyCustomers } from "./009-idempotency-customers.js";
 
 /** PostgreSQL's own numbered migrations; the schema matches SQLite's, in PostgreSQL's types. */
 export const migrations: Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { version: 6, name: "keys-limits-audit", sql: keysLimitsAudit },
   { version: 7, name: "events-webhooks", sql: eventsWebhooks },
   { version: 8, name: "privacy", sql: privacy },
+  { version: 9, name: "idempotency-customers", sql: idempotencyCustomers },
 ];

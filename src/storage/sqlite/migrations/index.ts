@@ -9,6 +9,7 @@ import { sql as failureCodes } from "./007-failure-codes.js";
 import { sql as keysLimitsAudit } from "./008-keys-limits-audit.js";
 import { sql as eventsWebhooks } from "./009-events-webhooks.js";
 import { sql as privacy } from "./010-privacy.js";
+import { sql as idempotencyCustomers } from "./011-idempotency-customers.js";
 
 export const migrations: Migration[] = [
   { version: 1, name: "initial", sql: initial },
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { version: 8, name: "keys-limits-audit", sql: keysLimitsAudit },
   { version: 9, name: "events-webhooks", sql: eventsWebhooks },
   { version: 10, name: "privacy", sql: privacy },
+  { version: 11, name: "idempotency-customers", sql: idempotencyCustomers },
 ];
