@@ -6,7 +6,7 @@ import {
   type ErasureRequestRecord,
   type ErasureSubject,
 } from "./privacy-store.js";
-import { StoredDocumentError } from "./stored-documents.js";
+import { StoredDocumentError } from "./stored-document-error.js";
 
 /** The columns of an erasure_requests row, its JSON columns as stored (text) or as the driver parsed them. */
 export interface ErasureRequestColumns {

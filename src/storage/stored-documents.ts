@@ -15,10 +15,9 @@ import { StoreUnavailableError } from "./store-errors.js";
 // the current type; keep writing the old version for one release, so that the previous release, still
 // running during the deploy, can read what this one writes.
 
-/** A stored document that no known version describes: a defect (or a newer release's), never the client's. */
-export class StoredDocumentError extends Error {
-  override name = "StoredDocumentError";
-}
+import { StoredDocumentError } from "./stored-document-error.js";
+
+export { StoredDocumentError };
 
 const FieldIssueSchema = Type.Object({ pointer: Type.String(), code: Type.String(), message: Type.String() });
 // Objects admit members beyond those named (a warning's `hint`), as TypeBox's do by default.

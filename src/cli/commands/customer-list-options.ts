@@ -3,6 +3,7 @@ import type { FieldError } from "../../domain/field-errors.js";
 import { MAX_EMAIL_LENGTH } from "../../domain/field-readers.js";
 import { type CustomerList, readCustomerValues } from "../../processing/erasure-input.js";
 import { CliError, usageError } from "../cli-error.js";
+import { MAX_FILE_LINES } from "./erase-commands.js";
 
 /**
  * The customers an `erase` or `suppress` command names: `--email` (repeated), `--customer-ref` (repeated)
@@ -11,7 +12,6 @@ import { CliError, usageError } from "../cli-error.js";
  */
 
 /** Lines a `--file` may have: its requests (of MAX_ERASURE_SUBJECTS each) run one after the other. */
-export const MAX_FILE_LINES = 100_000;
 // Longer than a file of that many longest emails (with CRLF) can be: refused before it is read whole.
 const MAX_FILE_BYTES = MAX_FILE_LINES * (MAX_EMAIL_LENGTH * 4 + 2);
 const MAX_ERRORS_SHOWN = 20;
@@ -22,9 +22,6 @@ export interface CustomerOptions {
   customerRef?: string[];
   file?: string;
 }
-
-/** commander's collector of a repeated option. */
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Exactly one of `--email`, `--customer-ref` (unless `takesRefs` is false) and `--file`, checked. */
 export function readCustomerOptions(
