@@ -1,4 +1,4 @@
-import { type CustomerKeyKind, createCustomerHasher, normaliseEmail } from "../domain/customer-privacy.js";
+import { type CustomerKeyKind, customerHasherOfKey, normaliseEmail } from "../domain/customer-privacy.js";
 import { type FieldError, type FieldErrorCode, fieldErrorCatalogue } from "../domain/field-errors.js";
 import { readEmail, readRef } from "../domain/field-readers.js";
 import { newRecordId } from "../domain/record-id.js";
@@ -138,7 +138,7 @@ export async function hashCustomers(
   trkref: string,
   list: CustomerList,
 ): Promise<ErasureSubject[]> {
-  const hasher = createCustomerHasher(Buffer.from(await store.customerHashKey(), "base64url"));
+  const hasher = customerHasherOfKey(await store.customerHashKey());
   const hashes = new Set(list.values.map((value) => hasher.hash(trkref, list.kind, value)));
   return [...hashes].map((hash) => ({ kind: list.kind, hash }));
 }

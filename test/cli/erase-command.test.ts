@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { createCustomerHasher } from "../../src/domain/customer-privacy.js";
+import { customerHasherOfKey } from "../../src/domain/customer-privacy.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { ERASED_RECORD_KINDS } from "../../src/storage/privacy-store.js";
 import { type CliResult, killCliProcesses, readRows, runCliWith } from "../helpers/cli-process.js";
@@ -224,7 +224,7 @@ describe("order-intake erase, erasure export, suppress and compact", () => {
     const exported = jsonLines<LedgerLine>(await cliOk("erasure", "export", "--since", since));
     assert.equal(exported.length, 1);
     const [entry] = exported;
-    const hasher = createCustomerHasher(Buffer.from(await t.store.customerHashKey(), "base64url"));
+    const hasher = customerHasherOfKey(await t.store.customerHashKey());
     assert.deepEqual(entry, {
       id: erased?.id,
       trkref: "ACME",

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { FormatRegistry, type TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { createCustomerHasher } from "../../src/domain/customer-privacy.js";
+import { customerHasherOfKey } from "../../src/domain/customer-privacy.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import {
   AcceptedErasureRequestSchema,
@@ -51,7 +51,7 @@ const path = (trkref: string, id?: string) =>
 
 /** What the service would hash an email or a customer_ref into, with the store's own key. */
 async function hasherOf(t: TestApp) {
-  return createCustomerHasher(Buffer.from(await t.store.customerHashKey(), "base64url"));
+  return customerHasherOfKey(await t.store.customerHashKey());
 }
 
 /** Asserts that `text` holds none of the test's emails, in any case. */

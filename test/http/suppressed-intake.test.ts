@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { createCustomerHasher } from "../../src/domain/customer-privacy.js";
+import { customerHasherOfKey } from "../../src/domain/customer-privacy.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import type { TestApp } from "../helpers/test-app.js";
 import { createAppPool, postBatch, postOrder } from "./order-requests.js";
@@ -24,7 +24,7 @@ const orderOf = (orderRef: string, email: string) => {
 
 /** Puts these emails on ACME's suppression list, hashed as the service hashes them. */
 async function suppress(t: TestApp, ...emails: string[]): Promise<void> {
-  const hasher = createCustomerHasher(Buffer.from(await t.store.customerHashKey(), "base64url"));
+  const hasher = customerHasherOfKey(await t.store.customerHashKey());
   const createdAt = new Date().toISOString();
   await t.store.addSuppressions(
     emails.map((email) => ({
@@ -113,7 +113,7 @@ describe("intake of a suppressed customer's order", () => {
     assert.equal(stored.raw, JSON.stringify(sent));
     assert.equal(stored.suppressed, 0);
     assert.equal(stored.document.customer.email, "jane.doe@example.com");
-    const hasher = createCustomerHasher(Buffer.from(await t.store.customerHashKey(), "base64url"));
+    const hasher = customerHasherOfKey(await t.store.customerHashKey());
     assert.equal(stored.customer_hash, hasher.email("ACME", "jane.doe@example.com"));
 
     await t.processAll();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createCustomerHasher } from "../../src/domain/customer-privacy.js";
+import { customerHasherOfKey } from "../../src/domain/customer-privacy.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { assertProblem, assertValidationProblem } from "../helpers/problem-assertions.js";
 import { createOrgAndKey, createTestApp, type TestApp } from "../helpers/test-app.js";
@@ -30,7 +30,7 @@ describe("suppressions: POST /v4/organisations/{trkref}/suppressions", () => {
       payload: JSON.stringify(payload),
     });
   const hashOf = async (trkref: string, email: string) =>
-    createCustomerHasher(Buffer.from(await t.store.customerHashKey(), "base64url")).email(trkref, email);
+    customerHasherOfKey(await t.store.customerHashKey()).email(trkref, email);
 
   it("adds emails, and counts apart those already on the list, however they are spelt", async () => {
     const first = await post({

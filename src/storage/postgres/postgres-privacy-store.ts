@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { type CustomerHasher, createCustomerHasher } from "../../domain/customer-privacy.js";
+import { type CustomerHasher, customerHasherOfKey } from "../../domain/customer-privacy.js";
 import type { PrivacyStore } from "../privacy-store.js";
 import { compactTables } from "./compact-sql.js";
 import { backfillCustomerHashes } from "./customer-hash-backfill-sql.js";
@@ -26,13 +26,10 @@ export function createPostgresPrivacyStore(pool: pg.Pool): Omit<PrivacyStore, "r
     return key;
   };
   const customerHasher = () => {
-    hasher ??= customerHashKey().then(
-      (value) => createCustomerHasher(Buffer.from(value, "base64url")),
-      (error: unknown) => {
-        hasher = undefined;
-        throw error;
-      },
-    );
+    hasher ??= customerHashKey().then(customerHasherOfKey, (error: unknown) => {
+      hasher = undefined;
+      throw error;
+    });
     return hasher;
   };
 

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { type CustomerHasher, createCustomerHasher } from "../../domain/customer-privacy.js";
+import { type CustomerHasher, customerHasherOfKey } from "../../domain/customer-privacy.js";
 import type { PrivacyStore } from "../privacy-store.js";
 import { createCompaction } from "./compact-sql.js";
 import { createCustomerHashBackfill } from "./customer-hash-backfill-sql.js";
@@ -29,7 +29,7 @@ export function createSqlitePrivacyStore(
     return key;
   };
   const customerHasher = () => {
-    hasher ??= createCustomerHasher(Buffer.from(customerHashKey(), "base64url"));
+    hasher ??= customerHasherOfKey(customerHashKey());
     return hasher;
   };
 

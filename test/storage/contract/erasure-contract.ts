@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   type CustomerHasher,
-  createCustomerHasher,
+  customerHasherOfKey,
   erasedDocument,
 } from "../../../src/domain/customer-privacy.js";
 import { submissionFailureCatalogue } from "../../../src/domain/failure-codes.js";
@@ -25,8 +25,7 @@ import {
 } from "./contract-fixture.js";
 import { at, attemptAt, claimAt, newEndpoint, processAll } from "./webhook-test-data.js";
 
-const hasherOf = async (store: Store) =>
-  createCustomerHasher(Buffer.from(await store.customerHashKey(), "base64url"));
+const hasherOf = async (store: Store) => customerHasherOfKey(await store.customerHashKey());
 
 /** An order of `trkref` placed by `email`, with `changes`. */
 const orderBy = (

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createCustomerHasher } from "../../../src/domain/customer-privacy.js";
+import { customerHasherOfKey } from "../../../src/domain/customer-privacy.js";
 import { newRecordId } from "../../../src/domain/record-id.js";
 import type { NewErasureRequest, Store } from "../../../src/storage/store.js";
 import { type OpenFixture, order, submission, useFreshFixture } from "./contract-fixture.js";
@@ -353,7 +353,7 @@ export function privacyContract(open: OpenFixture): void {
       };
 
       assert.equal(await store.backfillCustomerHashes(2), 4, "two orders and two submissions");
-      const hasher = createCustomerHasher(Buffer.from(await store.customerHashKey(), "base64url"));
+      const hasher = customerHasherOfKey(await store.customerHashKey());
       const ofJane = hasher.email("ACME", "jane@example.com");
       const ofJoe = hasher.email("ACME", "joe@example.com");
       const ofAnn = hasher.email("ACME", "ann@example.com");
