@@ -13,6 +13,18 @@ export const eventTypeCatalogue = {
   "submission.failed": "Processing failed a submission: `data.submission` with its `failure_code` and reason",
   "order.erased":
     "The order's personal data was erased (an erasure request, or retention): `data.reason`; erase your copies. Earlier events of the order now carry `data.erased` only",
+  "order.cancelled":
+    "The merchant reported the order cancelled, refunded or returned, whole or some of its SKUs: `data.cancellation`",
+  "invitation.scheduled": "The order's review invitation was scheduled: `data.invitation`, due at `due_at`",
+  "invitation.rescheduled":
+    "A new trigger date moved the invitation: `data.invitation`, `data.previous_due_at`",
+  "invitation.updated":
+    "The invitation's products changed (new items, a partial cancellation): `data.invitation`, `data.previous_products`",
+  "invitation.cancelled": "The invitation was cancelled, with its order or on its own: `data.invitation`",
+  "invitation.skipped":
+    "The invitation will not be sent: `data.invitation` with its `reason` (when it was made, or at its due time)",
+  "invitation.due":
+    "The invitation is due: what a mailer needs to send it (`data.invitation`, `data.customer`, `data.products`, `data.merchant`, `data.review_link`)",
 } as const satisfies Record<string, string>;
 
 export type EventType = keyof typeof eventTypeCatalogue;
