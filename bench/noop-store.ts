@@ -21,13 +21,21 @@ export function createNoopStore(): Store {
     close: async () => {},
     createOrganisation: async (input) => {
       const { trkref, name, enabled } = input;
-      const org = { trkref, name, enabled, createdAt: new Date().toISOString(), rateLimit: null };
+      const org = {
+        trkref,
+        name,
+        enabled,
+        createdAt: new Date().toISOString(),
+        rateLimit: null,
+        invitationPolicy: null,
+      };
       organisations.set(input.trkref, org);
       return org;
     },
     setOrganisationEnabled: unsupported,
     renameOrganisation: unsupported,
     setOrganisationRateLimit: unsupported,
+    setOrganisationInvitationPolicy: unsupported,
     findOrganisationSummary: unsupported,
     watchAccessChanges: async () => {},
     findOrganisation: async (trkref) => organisations.get(trkref),
@@ -67,6 +75,7 @@ export function createNoopStore(): Store {
     processPendingSubmissions: async () => ({
       taken: 0,
       events: 0,
+      invitations: 0,
       outcomes: { created: 0, updated: 0, duplicate: 0 },
       failures: [],
       defects: [],
@@ -104,5 +113,12 @@ export function createNoopStore(): Store {
     eraseOrders: unsupported,
     backfillCustomerHashes: unsupported,
     compact: unsupported,
+    listInvitations: async () => [],
+    findInvitation: async () => undefined,
+    findOrderInvitation: async () => ({ invitation: null, cancellation: null }),
+    releaseDueInvitations: async () => ({ taken: 0, due: 0, skipped: {}, events: 0 }),
+    cancelOrder: unsupported,
+    cancelInvitation: unsupported,
+    recordInvitationDelivery: unsupported,
   };
 }

@@ -53,6 +53,7 @@ async function eraseFound(
   const redacted = await tx.redactEvents(trkref, touched, ERASED_EVENT_DATA);
   counts.events = redacted.events;
   counts.webhook_attempts = redacted.attempts;
+  counts.invitations = await tx.eraseInvitations(trkref, touched, now);
   // Only for the orders this erasure deleted: another one (or retention) that deleted an order first told of it.
   await tx.writeEvents(
     deleted.orderRefs.map((orderRef) => orderErasedEvent({ trkref, orderRef, reason }, newRecordId(), now)),

@@ -9,16 +9,19 @@ import {
 } from "../domain/order-events.js";
 import { newRecordId } from "../domain/record-id.js";
 import type { DatabaseErrorKind } from "../storage/database-errors.js";
+import type { InvitationSettings } from "../storage/invitation-store.js";
 import type {
   ClaimedSubmission,
   ProcessingDatabase,
   ProcessingDefect,
+  ProcessingOptions,
   ProcessingReport,
   ProcessingTransaction,
   SubmissionFailure,
 } from "../storage/processing-io.js";
 import { StoreDefectError, StoreUnavailableError } from "../storage/store.js";
 import { StoredDocumentError, submissionDocument } from "../storage/stored-documents.js";
+import { scheduleInvitations } from "./schedule-invitations.js";
 import {
   changeToTell,
   type DecodedSubmission,
@@ -72,45 +75,62 @@ function decode(claimed: ClaimedSubmission): DecodedSubmission {
   }
 }
 
-/** What applying submissions made: each one's outcome, and each change of an order, in acceptance order. */
+/**
+ * What applying submissions made: each one's outcome, each change of an order, in acceptance order, and
+ * the invitations it wrote with their events.
+ */
 interface Applied {
   outcomes: SubmissionOutcome[];
   changes: OrderChange[];
+  invitations: number;
+  invitationEvents: NewEvent[];
 }
 
-/** What applying a batch needs beside the submissions: the hasher, and each submission's customer. */
+/** What applying a batch needs beside the submissions: the hasher, each submission's customer, the time. */
 interface ApplyContext {
   hasher: CustomerHasher;
   customers: SubmissionCustomers;
-  now: string;
+  now: Date;
+  /** Absent: no invitation is scheduled. */
+  invitations: InvitationSettings | undefined;
 }
+
+const nothingApplied = (): Applied => ({ outcomes: [], changes: [], invitations: 0, invitationEvents: [] });
 
 /**
  * Applies submissions to their orders: their orders are read in one go, the domain applies each to its
- * order as the ones before it left it (`applySubmissionsInOrder`), each changed order is written once, and
- * the outcomes are marked together (a few statements in all on PostgreSQL, whatever the number).
+ * order as the ones before it left it (`applySubmissionsInOrder`), each changed order is written once, its
+ * invitation scheduled or kept right (`scheduleInvitations`), and the outcomes are marked together (a few
+ * statements in all on PostgreSQL, whatever the number).
  */
 async function applyTogether(
   tx: ProcessingTransaction,
   submissions: DecodedSubmission[],
-  { hasher, customers, now }: ApplyContext,
+  { hasher, customers, now, invitations }: ApplyContext,
 ): Promise<Applied> {
   const readable = submissions.flatMap((s) => ("apply" in s ? [s] : []));
-  if (readable.length === 0) return { outcomes: [], changes: [] };
+  if (readable.length === 0) return nothingApplied();
+  const at = now.toISOString();
   const stored = await tx.findOrders(readable.map((s) => s.apply.order));
   const { outcomes, changed, changes } = applySubmissionsInOrder(
     stored,
     readable.map((s) => s.apply),
   );
-  await tx.saveOrders(
-    changed.map((c) => orderToSave(hasher, c, customers)),
-    now,
-  );
+  const saved = changed.map((c) => orderToSave(hasher, c, customers));
+  await tx.saveOrders(saved, at);
+  const scheduled = invitations
+    ? await scheduleInvitations(tx, saved, invitations, now)
+    : { written: 0, events: [] };
   await tx.markProcessed(
     readable.map((s, index) => ({ seq: s.claimed.seq, outcome: outcomes[index] as SubmissionOutcome })),
-    now,
+    at,
   );
-  return { outcomes, changes: changes.map((change) => changeToTell(change, customers)) };
+  return {
+    outcomes,
+    changes: changes.map((change) => changeToTell(change, customers)),
+    invitations: scheduled.written,
+    invitationEvents: scheduled.events,
+  };
 }
 
 /**
@@ -147,17 +167,18 @@ async function applyOneByOne(
   context: ApplyContext,
   defects: ProcessingDefect[],
 ): Promise<Applied & { failures: SubmissionFailure[] }> {
-  const outcomes: SubmissionOutcome[] = [];
-  const changes: OrderChange[] = [];
+  const applied = nothingApplied();
   const readable = submissions.filter((s) => "apply" in s);
   const failures: SubmissionFailure[] = [];
   let defective = 0;
   let firstDefect: unknown;
   for (const submission of readable) {
     try {
-      const applied = await tx.inSavepoint(() => applyTogether(tx, [submission], context));
-      outcomes.push(...applied.outcomes);
-      changes.push(...applied.changes);
+      const one = await tx.inSavepoint(() => applyTogether(tx, [submission], context));
+      applied.outcomes.push(...one.outcomes);
+      applied.changes.push(...one.changes);
+      applied.invitations += one.invitations;
+      applied.invitationEvents.push(...one.invitationEvents);
     } catch (error) {
       const kind = kindOf(database, error);
       if (kind === "refused") {
@@ -177,20 +198,22 @@ async function applyOneByOne(
       cause: firstDefect,
     });
   }
-  return { failures, outcomes, changes };
+  return { ...applied, failures };
 }
 
 /**
  * The events of a batch, in acceptance order: one per change of an order (a duplicate changes nothing and
- * tells nothing), then one per failed submission, never with its document.
+ * tells nothing), then those of the invitations it scheduled or changed, then one per failed submission,
+ * never with its document.
  */
 function eventsOf(
-  changes: OrderChange[],
+  applied: Applied,
   failures: SubmissionFailure[],
   claimed: Map<number, ClaimedSubmission>,
   now: string,
 ): NewEvent[] {
-  const events = changes.map((change) => orderChangeEvent(change, newRecordId(), now));
+  const events = applied.changes.map((change) => orderChangeEvent(change, newRecordId(), now));
+  events.push(...applied.invitationEvents);
   for (const { seq, code, reason } of failures) {
     const submission = claimed.get(seq);
     if (!submission) continue;
@@ -203,20 +226,27 @@ function eventsOf(
 /** The outcomes counted by kind, and the failures named as they are logged. */
 function reportOf(
   claimed: Map<number, ClaimedSubmission>,
-  outcomes: SubmissionOutcome[],
+  applied: Applied,
   failures: SubmissionFailure[],
   defects: ProcessingDefect[],
   events: number,
 ): ProcessingReport {
   const counts: Record<SubmissionOutcome, number> = { created: 0, updated: 0, duplicate: 0 };
-  for (const outcome of outcomes) counts[outcome] += 1;
+  for (const outcome of applied.outcomes) counts[outcome] += 1;
   const failed = failures.flatMap(({ seq, code }) => {
     const submission = claimed.get(seq);
     return submission
       ? [{ submissionId: submission.id, trkref: submission.trkref, orderRef: submission.order_ref, code }]
       : [];
   });
-  return { taken: claimed.size, events, outcomes: counts, failures: failed, defects };
+  return {
+    taken: claimed.size,
+    events,
+    invitations: applied.invitations,
+    outcomes: counts,
+    failures: failed,
+    defects,
+  };
 }
 
 /**
@@ -227,13 +257,15 @@ async function processBatch(
   database: ProcessingDatabase,
   limit: number,
   hasher: CustomerHasher,
+  options: ProcessingOptions,
   oneByOne: boolean,
 ) {
   return database.inTransaction(async (tx): Promise<ProcessingReport> => {
     const decoded = (await tx.claimPending(limit)).map(decode);
     const { submissions, customers } = await stripSuppressed(tx, hasher, decoded);
-    const now = new Date().toISOString();
-    const context: ApplyContext = { hasher, customers, now };
+    const at = options.now === undefined ? new Date() : new Date(options.now);
+    const now = at.toISOString();
+    const context: ApplyContext = { hasher, customers, now: at, invitations: options.invitations };
     const defects: ProcessingDefect[] = [];
     const failures = failUnreadable(submissions, defects);
     let applied: Applied;
@@ -247,9 +279,9 @@ async function processBatch(
     if (failures.length > 0) await tx.markFailed(failures, now);
     const claimed = new Map(submissions.map((s) => [s.claimed.seq, s.claimed]));
     // Last, in the same transaction: the outbox commits with the changes it tells of, or not at all.
-    const events = eventsOf(applied.changes, failures, claimed, now);
+    const events = eventsOf(applied, failures, claimed, now);
     if (events.length > 0) await tx.writeEvents(events, now);
-    return reportOf(claimed, applied.outcomes, failures, defects, events.length);
+    return reportOf(claimed, applied, failures, defects, events.length);
   });
 }
 
@@ -260,17 +292,19 @@ async function processBatch(
  * its submissions cannot be applied is it rolled back and run again one submission at a time, each in a
  * savepoint, so that the one fails alone and the others go on. An error that means the database cannot
  * serve propagates: nothing of the batch is kept, and it is taken again. `hasher`, made with the
- * installation's key, gives every saved order the hashes an erasure finds it by.
+ * installation's key, gives every saved order the hashes an erasure finds it by; `options.invitations`
+ * schedules the orders' review invitations in the same transaction.
  */
 export async function processPendingSubmissions(
   database: ProcessingDatabase,
   limit: number,
   hasher: CustomerHasher,
+  options: ProcessingOptions = {},
 ): Promise<ProcessingReport> {
   try {
-    return await processBatch(database, limit, hasher, false);
+    return await processBatch(database, limit, hasher, options, false);
   } catch (error) {
     if (kindOf(database, error) === "unavailable") throw error;
-    return processBatch(database, limit, hasher, true);
+    return processBatch(database, limit, hasher, options, true);
   }
 }

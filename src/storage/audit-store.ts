@@ -5,6 +5,7 @@ export type AuditAction =
   | "organisation.disabled"
   | "organisation.renamed"
   | "organisation.rate_limit_changed"
+  | "organisation.invitation_policy_changed"
   | "key.created"
   | "key.revoked"
   | "key.rotated"

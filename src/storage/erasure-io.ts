@@ -63,6 +63,12 @@ export interface ErasureTransaction {
     orderRefs: string[],
     data: Record<string, unknown>,
   ): Promise<{ events: number; attempts: number }>;
+  /**
+   * Erases the orders' invitations: each keeps its id, order ref, status and times, loses its customer's
+   * hash and its products, and a scheduled one becomes skipped (`erased`); the orders' cancellations are
+   * deleted. Says how many invitations it changed (one already erased is not counted again).
+   */
+  eraseInvitations(trkref: string, orderRefs: string[], now: string): Promise<number>;
   /** As `ProcessingTransaction.writeEvents`: numbered, queued for the endpoints they are for. */
   writeEvents(events: NewEvent[], now: string): Promise<void>;
   /**

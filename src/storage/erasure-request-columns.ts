@@ -46,10 +46,15 @@ function decodeSubjects(stored: unknown): ErasureSubject[] {
   return subjects.map(({ kind, hash }) => ({ kind, hash }));
 }
 
-// Rebuilt in the answer's order of kinds: PostgreSQL's jsonb keeps its keys in an order of its own.
+// Rebuilt in the answer's order of kinds: PostgreSQL's jsonb keeps its keys in an order of its own. A
+// request completed before a kind was counted (invitations) read it as 0: nothing of that kind existed.
 function decodeCounts(stored: unknown): ErasureCounts | null {
   if (stored === null) return null;
-  const counts = parsed(stored);
+  const asStored = parsed(stored);
+  const counts =
+    typeof asStored === "object" && asStored !== null && !Array.isArray(asStored)
+      ? { invitations: 0, ...asStored }
+      : asStored;
   if (!countsCheck.Check(counts)) throw new StoredDocumentError("An erasure request's counts are malformed");
   const read = counts as Record<string, number>;
   return Object.fromEntries(ERASED_RECORD_KINDS.map((kind) => [kind, read[kind]])) as ErasureCounts;

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from "node:util";
+import { type InvitationPolicyOverrides, policyOverrideErrors } from "../domain/invitation-policy.js";
 import { issueSecret } from "./api-credentials.js";
 import type { AuditAction, NewAuditEntry } from "./audit-store.js";
 import {
@@ -16,7 +18,7 @@ import type {
   OrganisationStore,
   RateLimit,
 } from "./organisation-store.js";
-import { StoreConflictError, StoreNotFoundError } from "./store-errors.js";
+import { StoreConflictError, StoreInputError, StoreNotFoundError } from "./store-errors.js";
 
 /** A row as an action leaves it, and the audit entry that records the action. */
 export interface PlannedChange<Row> {
@@ -49,6 +51,7 @@ type OperatorActions = Pick<
   | "setOrganisationEnabled"
   | "renameOrganisation"
   | "setOrganisationRateLimit"
+  | "setOrganisationInvitationPolicy"
   | "createApiKey"
   | "revokeApiKey"
   | "rotateApiKey"
@@ -61,7 +64,14 @@ export function createOperatorActions(writes: OperatorWrites): OperatorActions {
       const entry = auditEntry(input, "organisation.created", input.trkref);
       const name = checkOrganisationName(input.name);
       const { trkref, enabled } = input;
-      const organisation = { trkref, name, enabled, createdAt: entry.at, rateLimit: null };
+      const organisation = {
+        trkref,
+        name,
+        enabled,
+        createdAt: entry.at,
+        rateLimit: null,
+        invitationPolicy: null,
+      };
       await writes.insertOrganisation(organisation, { ...entry, details: { name, enabled } });
       return organisation;
     },
@@ -99,6 +109,20 @@ export function createOperatorActions(writes: OperatorWrites): OperatorActions {
             : [
                 { ...org, rateLimit },
                 { from: limitDetails(org.rateLimit), to: limitDetails(rateLimit) },
+              ],
+        ),
+      );
+    },
+    setOrganisationInvitationPolicy(trkref, overrides, by = {}) {
+      const invitationPolicy = checkPolicyOverrides(overrides);
+      return writes.changeOrganisation(
+        trkref,
+        changeOf(by, "organisation.invitation_policy_changed", trkref, (org) =>
+          isDeepStrictEqual(org.invitationPolicy, invitationPolicy)
+            ? undefined
+            : [
+                { ...org, invitationPolicy },
+                { from: policyDetails(org.invitationPolicy), to: policyDetails(invitationPolicy) },
               ],
         ),
       );
@@ -214,3 +238,14 @@ const sameLimit = (a: RateLimit | null, b: RateLimit | null) =>
 
 const limitDetails = (limit: RateLimit | null) =>
   limit && { rate_per_second: limit.ratePerSecond, burst: limit.burst };
+
+/** Overrides as stored: checked member by member, `{}` as null (all the installation's defaults). */
+function checkPolicyOverrides(overrides: InvitationPolicyOverrides | null): InvitationPolicyOverrides | null {
+  if (overrides === null) return null;
+  const errors = policyOverrideErrors(overrides);
+  if (errors.length > 0) throw new StoreInputError(`Invalid invitation policy: ${errors.join("; ")}`);
+  return Object.keys(overrides).length === 0 ? null : overrides;
+}
+
+const policyDetails = (overrides: InvitationPolicyOverrides | null) =>
+  overrides === null ? null : (JSON.parse(JSON.stringify(overrides)) as { [name: string]: string });

@@ -1,3 +1,5 @@
+import type { InvitationPolicyOverrides } from "../domain/invitation-policy.js";
+
 /** A token bucket's size and refill rate: a key may make `burst` requests at once, `ratePerSecond` on average. */
 export interface RateLimit {
   ratePerSecond: number;
@@ -13,6 +15,8 @@ export interface Organisation {
   createdAt: string;
   /** Each of its keys' limit, in each bucket, in place of the service's default; null: the default. */
   rateLimit: RateLimit | null;
+  /** The members of the invitation policy it sets for itself; null: all the installation's. */
+  invitationPolicy: InvitationPolicyOverrides | null;
 }
 
 /** What `org show` prints: the organisation, its limit, and how many keys it has. */
@@ -100,6 +104,15 @@ export interface OrganisationStore {
   setOrganisationRateLimit(
     trkref: string,
     rateLimit: RateLimit | null,
+    by?: Attribution,
+  ): Promise<Organisation | undefined>;
+  /**
+   * Replaces the organisation's invitation policy overrides (null or `{}`: back on the installation's
+   * defaults); StoreInputError when they are not a valid policy; undefined for an unknown trkref.
+   */
+  setOrganisationInvitationPolicy(
+    trkref: string,
+    overrides: InvitationPolicyOverrides | null,
     by?: Attribution,
   ): Promise<Organisation | undefined>;
   findOrganisation(trkref: string): Promise<Organisation | undefined>;

@@ -34,6 +34,7 @@ export const ERASED_RECORD_KINDS = [
   "webhook_attempts",
   "idempotency_records",
   "suppressions",
+  "invitations",
 ] as const;
 export type ErasedRecordKind = (typeof ERASED_RECORD_KINDS)[number];
 export type ErasureCounts = Record<ErasedRecordKind, number>;

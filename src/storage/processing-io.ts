@@ -4,6 +4,8 @@ import type { SubmissionFailureCode } from "../domain/failure-codes.js";
 import type { NormalisedOrder } from "../domain/normalised-order.js";
 import type { NewEvent } from "../domain/order-events.js";
 import type { ClassifyDatabaseError } from "./database-errors.js";
+import type { InvitationReadsAndWrites } from "./invitation-io.js";
+import type { InvitationSettings } from "./invitation-store.js";
 
 /** An accepted submission as a processor takes it: its document as stored, decoded by the pipeline. */
 export interface ClaimedSubmission {
@@ -62,7 +64,7 @@ export interface SubmissionFailure {
  * The reads and writes of one processing transaction, in the adapter's own SQL. Nothing here decides
  * anything: the pipeline (`src/processing/process-submissions.ts`) says what to read and what to write.
  */
-export interface ProcessingTransaction {
+export interface ProcessingTransaction extends InvitationReadsAndWrites {
   /**
    * Takes up to `limit` accepted submissions in seq order, held against every other processor until the
    * transaction ends, such that no other processor holds a submission of the same orders.
@@ -122,6 +124,8 @@ export interface ProcessingReport {
   taken: number;
   /** Events recorded (and queued for webhook endpoints) in the same transaction. */
   events: number;
+  /** Invitations created or changed in the same transaction. */
+  invitations: number;
   outcomes: Record<SubmissionOutcome, number>;
   failures: FailedSubmission[];
   defects: ProcessingDefect[];
@@ -135,5 +139,13 @@ export interface ProcessingStore {
    * run where the store's connection is (on SQLite, its thread). Says how many it took and which defects
    * failed a submission.
    */
-  processPendingSubmissions(limit: number): Promise<ProcessingReport>;
+  processPendingSubmissions(limit: number, options?: ProcessingOptions): Promise<ProcessingReport>;
+}
+
+/** What a run of the pipeline is told beside its batch size. */
+export interface ProcessingOptions {
+  /** The time the run is at (tests pass their clock's); default now. */
+  now?: string;
+  /** Schedules the orders' review invitations under these settings; absent: none are scheduled. */
+  invitations?: InvitationSettings;
 }

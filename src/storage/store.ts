@@ -2,6 +2,7 @@ import type { AuditStore } from "./audit-store.js";
 import type { EventStore } from "./event-store.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import type { IntakeStore } from "./intake-store.js";
+import type { InvitationStore } from "./invitation-store.js";
 import type { OrderStore } from "./order-store.js";
 import type { OrganisationStore } from "./organisation-store.js";
 import type { PrivacyStore } from "./privacy-store.js";
@@ -13,6 +14,7 @@ export * from "./audit-store.js";
 export * from "./event-store.js";
 export * from "./idempotency-store.js";
 export * from "./intake-store.js";
+export * from "./invitation-store.js";
 export * from "./order-store.js";
 export * from "./organisation-store.js";
 export * from "./privacy-store.js";
@@ -53,4 +55,5 @@ export interface Store
     AuditStore,
     EventStore,
     WebhookStore,
-    PrivacyStore {}
+    PrivacyStore,
+    InvitationStore {}

@@ -108,7 +108,7 @@ describe("order-intake erase, erasure export, suppress and compact", () => {
     assert.match(line, new RegExp(`^Erasure request ${UUID.source} \\(ACME, 1 subject\\): completed; `));
     assert.match(
       line,
-      /orders 1, order_items 2, submissions 1, pending_submissions 0, events \d+, webhook_attempts 0, idempotency_records 0, suppressions 1$/,
+      /orders 1, order_items 2, submissions 1, pending_submissions 0, events \d+, webhook_attempts 0, idempotency_records 0, suppressions 1, invitations \d+$/,
     );
     assert.deepEqual(orderRefs(t.config.databaseUrl), ["CLI-2"]);
     const [row] = ledger(t.config.databaseUrl);

@@ -112,6 +112,7 @@ await withPostgres(() =>
         webhook_attempts: 0,
         idempotency_records: 0,
         suppressions: 1,
+        invitations: 0,
       });
       assert.equal(await store.findOrder("ACME", "W-1"), undefined);
       const erased = await store.findSubmission(submissionId);

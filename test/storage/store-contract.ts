@@ -7,6 +7,7 @@ import { errorsContract } from "./contract/errors-contract.js";
 import { eventsContract } from "./contract/events-contract.js";
 import { idempotencyContract } from "./contract/idempotency-contract.js";
 import { intakeContract } from "./contract/intake-contract.js";
+import { invitationsContract } from "./contract/invitations-contract.js";
 import { lifecycleContract } from "./contract/lifecycle-contract.js";
 import { orderListingContract } from "./contract/order-listing-contract.js";
 import { organisationSettingsContract } from "./contract/organisation-settings-contract.js";
@@ -43,5 +44,6 @@ export function runStoreContract(adapter: string, open: OpenFixture): void {
     webhooksContract(open);
     privacyContract(open);
     erasureContract(open);
+    invitationsContract(open);
   });
 }

@@ -40,6 +40,7 @@ const exampleCounts: Record<ErasedRecordKind, number> = {
   webhook_attempts: 2,
   idempotency_records: 0,
   suppressions: 1,
+  invitations: 2,
 };
 
 const pendingExample = {
@@ -68,6 +69,8 @@ const countDescriptions: Record<ErasedRecordKind, string> = {
   idempotency_records:
     "Idempotency records deleted because their answer held the customer's data (a batch's answer echoes each rejected order as sent)",
   suppressions: "Emails put on the organisation's suppression list",
+  invitations:
+    "Review invitations of those orders that lost their customer and products (a scheduled one is skipped as erased)",
 };
 
 const ErasureCountsSchema = Type.Object(

@@ -195,3 +195,29 @@ export async function deleteIdempotencyRecords(
   );
   return rowCount ?? 0;
 }
+
+/**
+ * Erases the orders' invitations that still hold a customer's hash or products (one erased before is left
+ * as it is, and not counted), a scheduled one skipped as erased; deletes the orders' cancellations.
+ */
+export async function eraseInvitations(
+  client: pg.PoolClient,
+  trkref: string,
+  orderRefs: string[],
+  now: string,
+): Promise<number> {
+  if (orderRefs.length === 0) return 0;
+  const { rowCount } = await client.query(
+    `UPDATE invitations SET customer_hash = NULL, products = '[]'::jsonb, updated_at = $3,
+       reason = CASE WHEN status = 'scheduled' THEN 'erased' ELSE reason END,
+       status = CASE WHEN status = 'scheduled' THEN 'skipped' ELSE status END
+     WHERE trkref = $1 AND order_ref = ANY($2::text[])
+       AND (customer_hash IS NOT NULL OR products <> '[]'::jsonb)`,
+    [trkref, orderRefs, now],
+  );
+  await client.query("DELETE FROM order_cancellations WHERE trkref = $1 AND order_ref = ANY($2::text[])", [
+    trkref,
+    orderRefs,
+  ]);
+  return rowCount ?? 0;
+}

@@ -1,5 +1,7 @@
 import pg from "pg";
+import { decodeStoredOverrides, type InvitationPolicyOverrides } from "../../domain/invitation-policy.js";
 import type { NewAuditEntry } from "../audit-store.js";
+import type { OrganisationPolicy } from "../invitation-io.js";
 import type { PlanChange } from "../operator-actions.js";
 import { type Organisation, type OrganisationSummary, StoreConflictError } from "../store.js";
 import { announce } from "./access-changes.js";
@@ -15,6 +17,8 @@ interface OrganisationRow {
   created_at: Date;
   rate_limit_per_second: number | null;
   rate_limit_burst: number | null;
+  /** jsonb, parsed by the driver. */
+  invitation_policy: unknown;
 }
 
 const toOrganisation = (row: OrganisationRow): Organisation => ({
@@ -26,21 +30,27 @@ const toOrganisation = (row: OrganisationRow): Organisation => ({
     row.rate_limit_per_second === null || row.rate_limit_burst === null
       ? null
       : { ratePerSecond: row.rate_limit_per_second, burst: row.rate_limit_burst },
+  invitationPolicy: decodeStoredOverrides(row.invitation_policy),
 });
 
-const COLUMNS = "trkref, name, enabled, created_at, rate_limit_per_second, rate_limit_burst";
+const COLUMNS =
+  "trkref, name, enabled, created_at, rate_limit_per_second, rate_limit_burst, invitation_policy";
+
+/** The overrides as the jsonb column takes them: JSON text, or NULL for the installation's defaults. */
+const policyColumn = (overrides: InvitationPolicyOverrides | null) =>
+  overrides === null ? null : JSON.stringify(overrides);
+
 const UNIQUE_VIOLATION = "23505";
 
 /** Inserts the organisation and its audit entry; the caller holds the transaction. */
 export async function insertOrganisation(db: Queryable, organisation: Organisation, entry: NewAuditEntry) {
-  const { trkref, name, enabled, createdAt } = organisation;
+  const { trkref, name, enabled, createdAt, invitationPolicy } = organisation;
   try {
-    await db.query("INSERT INTO organisations (trkref, name, enabled, created_at) VALUES ($1, $2, $3, $4)", [
-      trkref,
-      name,
-      enabled,
-      createdAt,
-    ]);
+    await db.query(
+      `INSERT INTO organisations (trkref, name, enabled, created_at, invitation_policy)
+       VALUES ($1, $2, $3, $4, $5::jsonb)`,
+      [trkref, name, enabled, createdAt, policyColumn(invitationPolicy)],
+    );
   } catch (error) {
     if (error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION) {
       throw new StoreConflictError(`Organisation ${trkref} already exists`);
@@ -69,11 +79,19 @@ export async function changeOrganisation(
   const planned = plan(current);
   if (current) await announce(db, schema, { organisation: trkref });
   if (!planned) return current;
-  const { name, enabled, rateLimit } = planned.next;
+  const { name, enabled, rateLimit, invitationPolicy } = planned.next;
   await db.query(
-    `UPDATE organisations SET name = $1, enabled = $2, rate_limit_per_second = $3, rate_limit_burst = $4
-     WHERE trkref = $5`,
-    [name, enabled, rateLimit?.ratePerSecond ?? null, rateLimit?.burst ?? null, trkref],
+    `UPDATE organisations SET name = $1, enabled = $2, rate_limit_per_second = $3, rate_limit_burst = $4,
+       invitation_policy = $5::jsonb
+     WHERE trkref = $6`,
+    [
+      name,
+      enabled,
+      rateLimit?.ratePerSecond ?? null,
+      rateLimit?.burst ?? null,
+      policyColumn(invitationPolicy),
+      trkref,
+    ],
   );
   await insertAuditEntry(db, planned.audit);
   return planned.next;
@@ -95,6 +113,7 @@ export async function findOrganisationSummary(
     OrganisationRow & { key_count: number; active_key_count: number; last_key_use_at: Date | null }
   >(
     `SELECT o.trkref, o.name, o.enabled, o.created_at, o.rate_limit_per_second, o.rate_limit_burst,
+       o.invitation_policy,
        count(k.id) AS key_count,
        count(k.id) FILTER (WHERE k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now()))
          AS active_key_count,
@@ -119,4 +138,22 @@ export async function findOrganisationSummary(
 export async function listOrganisations(db: Queryable): Promise<Organisation[]> {
   const { rows } = await db.query<OrganisationRow>(`SELECT ${COLUMNS} FROM organisations ORDER BY trkref`);
   return rows.map(toOrganisation);
+}
+
+/** The organisations' names and invitation policy overrides, by trkref; one statement for any number. */
+export async function findPolicies(
+  db: Queryable,
+  trkrefs: string[],
+): Promise<Map<string, OrganisationPolicy>> {
+  if (trkrefs.length === 0) return new Map();
+  const { rows } = await db.query<{ trkref: string; name: string; invitation_policy: unknown }>(
+    "SELECT trkref, name, invitation_policy FROM organisations WHERE trkref = ANY($1::text[])",
+    [trkrefs],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.trkref,
+      { name: row.name, overrides: decodeStoredOverrides(row.invitation_policy) },
+    ]),
+  );
 }

@@ -1,40 +1,21 @@
 import type pg from "pg";
 import type { ProcessingDatabase, ProcessingTransaction } from "../processing-io.js";
 import { writeEvents } from "./events-sql.js";
+import { invitationReadsAndWrites } from "./invitation-reads-and-writes.js";
+import { lockOrdersForProcessing } from "./order-locks-sql.js";
 import { findOrders } from "./orders-sql.js";
 import { classifyPostgresError } from "./postgres-errors.js";
 import { inTransaction } from "./postgres-pool.js";
 import { saveOrders } from "./save-orders-sql.js";
-import {
-  type ClaimedRow,
-  claimSubmissions,
-  markFailed,
-  markProcessed,
-  suppressSubmissions,
-} from "./submissions-sql.js";
+import { claimSubmissions, markFailed, markProcessed, suppressSubmissions } from "./submissions-sql.js";
 import { findSuppressedCustomers } from "./suppressed-customers-sql.js";
-
-/** First key of the advisory locks that keep two processors off one order; apart from the intake locks. */
-const PROCESSING_LOCK_SPACE = 2;
-
-/**
- * A second guard beside the claim: whatever happens upstream, one order is applied by one processor at a
- * time. One statement for the whole batch, its orders in sorted order so that two processors cannot deadlock.
- */
-async function lockOrders(client: pg.PoolClient, claimed: ClaimedRow[]): Promise<void> {
-  if (claimed.length === 0) return;
-  await client.query(
-    `SELECT pg_advisory_xact_lock($1, k) FROM (
-       SELECT DISTINCT hashtext(t || '/' || r) AS k FROM unnest($2::text[], $3::text[]) AS o(t, r) ORDER BY k) AS keys`,
-    [PROCESSING_LOCK_SPACE, claimed.map((c) => c.trkref), claimed.map((c) => c.order_ref)],
-  );
-}
 
 function processingTransaction(client: pg.PoolClient): ProcessingTransaction {
   return {
     async claimPending(limit) {
       const claimed = await claimSubmissions(client, limit);
-      await lockOrders(client, claimed);
+      // A second guard beside the claim: whatever happens upstream, one order is applied by one processor at a time.
+      await lockOrdersForProcessing(client, claimed);
       return claimed;
     },
     findOrders: (named) => findOrders(client, named),
@@ -44,6 +25,7 @@ function processingTransaction(client: pg.PoolClient): ProcessingTransaction {
     markProcessed: (processed, now) => markProcessed(client, processed, now),
     markFailed: (failures, now) => markFailed(client, failures, now),
     writeEvents: (events, now) => writeEvents(client, events, now),
+    ...invitationReadsAndWrites(client),
     async inSavepoint(work) {
       await client.query("SAVEPOINT apply_one");
       try {

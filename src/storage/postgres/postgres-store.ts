@@ -1,6 +1,12 @@
 import { type CustomerHasher, customerHasherOfKey } from "../../domain/customer-privacy.js";
+import {
+  cancelInvitation,
+  cancelOrder,
+  recordInvitationDelivery,
+} from "../../processing/cancel-invitations.js";
 import { eraseOrders, runErasureRequest } from "../../processing/erase-customers.js";
 import { processPendingSubmissions } from "../../processing/process-submissions.js";
+import { releaseDueInvitations } from "../../processing/release-invitations.js";
 import { createOperatorActions } from "../operator-actions.js";
 import type { OrganisationStore, Store, SubmissionStore } from "../store.js";
 import { createAccessChangeListener } from "./access-changes.js";
@@ -10,6 +16,7 @@ import { findBatch } from "./batches-sql.js";
 import { commitIntake } from "./commit-intake.js";
 import { deleteEventsBefore, findEvent, listEvents } from "./events-sql.js";
 import { findIdempotencyRecord, purgeExpiredIdempotencyRecords } from "./idempotency-sql.js";
+import { findInvitation, findOrderInvitation, listInvitations } from "./invitation-listing-sql.js";
 import { listOrders } from "./list-orders-sql.js";
 import { listSubmissionsByStatus } from "./list-submissions-sql.js";
 import { migratePostgres } from "./migrate.js";
@@ -23,6 +30,7 @@ import {
   listOrganisations,
 } from "./organisations-sql.js";
 import { createPostgresErasure } from "./postgres-erasure.js";
+import { createPostgresInvitations } from "./postgres-invitations.js";
 import { createPostgresPool, inTransaction, type PostgresPoolOptions } from "./postgres-pool.js";
 import { createPostgresPrivacyStore } from "./postgres-privacy-store.js";
 import { createPostgresProcessing } from "./postgres-processing.js";
@@ -53,6 +61,7 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
   }
   const processing = createPostgresProcessing(pool);
   const erasure = createPostgresErasure(pool);
+  const invitations = createPostgresInvitations(pool);
   const organisationStore: OrganisationStore = {
     ...createOperatorActions({
       insertOrganisation: (organisation, entry) =>
@@ -103,7 +112,8 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     ...submissionStore,
     findIdempotencyRecord: (keyId, key, now) => findIdempotencyRecord(pool, keyId, key, now),
     purgeExpiredIdempotencyRecords: (now) => purgeExpiredIdempotencyRecords(pool, now),
-    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit, hasher),
+    processPendingSubmissions: (limit, options) =>
+      processPendingSubmissions(processing, limit, hasher, options),
     findOrder: (trkref, orderRef) => findOrder(pool, trkref, orderRef),
     listOrders: (query) => listOrders(pool, query),
     listAuditEntries: (query) => listAuditEntries(pool, query),
@@ -115,5 +125,12 @@ export async function createPostgresStore(url: string, options: PostgresPoolOpti
     ...createPostgresPrivacyStore(pool),
     runErasure: (id, now) => runErasureRequest(erasure, id, now),
     eraseOrders: (named, reason, now) => eraseOrders(erasure, named, reason, now),
+    listInvitations: (query) => listInvitations(pool, query),
+    findInvitation: (trkref, id) => findInvitation(pool, trkref, id),
+    findOrderInvitation: (trkref, orderRef) => findOrderInvitation(pool, trkref, orderRef),
+    releaseDueInvitations: (options) => releaseDueInvitations(invitations, options),
+    cancelOrder: (request) => cancelOrder(invitations, request),
+    cancelInvitation: (request) => cancelInvitation(invitations, request),
+    recordInvitationDelivery: (report) => recordInvitationDelivery(invitations, report),
   };
 }

@@ -65,6 +65,14 @@ export function createErasureQueries(db: Database.Database) {
                              WHERE e.trkref = ? AND e.order_ref = ?)
          AND (response_excerpt IS NOT NULL OR error IS NOT NULL)`,
   );
+  // The order's one invitation (its unique index); one erased before keeps its updated_at and is not counted.
+  const eraseInvitation = db.prepare(
+    `UPDATE invitations SET customer_hash = NULL, products = '[]', updated_at = @now,
+       reason = CASE WHEN status = 'scheduled' THEN 'erased' ELSE reason END,
+       status = CASE WHEN status = 'scheduled' THEN 'skipped' ELSE status END
+     WHERE trkref = @trkref AND order_ref = @orderRef AND (customer_hash IS NOT NULL OR products <> '[]')`,
+  );
+  const deleteCancellation = db.prepare("DELETE FROM order_cancellations WHERE trkref = ? AND order_ref = ?");
   // idempotency_customers_by_customer; the customers' rows go with their record (ON DELETE CASCADE).
   const deleteIdempotency = db.prepare(
     `DELETE FROM idempotency_records WHERE (key_id, idempotency_key) IN
@@ -141,6 +149,14 @@ export function createErasureQueries(db: Database.Database) {
         attempts += emptyAttempts.run(trkref, orderRef).changes;
       }
       return { events, attempts };
+    },
+    eraseInvitations(trkref: string, orderRefs: string[], now: string): number {
+      let erased = 0;
+      for (const orderRef of orderRefs) {
+        erased += eraseInvitation.run({ now, trkref, orderRef }).changes;
+        deleteCancellation.run(trkref, orderRef);
+      }
+      return erased;
     },
     deleteIdempotencyRecords(trkref: string, customerHashes: string[]): number {
       let deleted = 0;

@@ -43,6 +43,7 @@ export function createSqliteErasure(
     deleteOrders: async (trkref, orderRefs) => queries.deleteOrders(trkref, orderRefs),
     eraseSubmissions: async (erased, now) => queries.eraseSubmissions(erased, now),
     redactEvents: async (trkref, orderRefs, data) => queries.redactEvents(trkref, orderRefs, data),
+    eraseInvitations: async (trkref, orderRefs, now) => queries.eraseInvitations(trkref, orderRefs, now),
     writeEvents: async (written, now) => events.write(written, now),
     addSuppressions: async (entries) => suppressions.insert(entries),
     deleteIdempotencyRecords: async (trkref, hashes) => queries.deleteIdempotencyRecords(trkref, hashes),

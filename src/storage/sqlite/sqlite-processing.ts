@@ -6,7 +6,9 @@ import { assertInTransaction, inAsyncWriteTransaction } from "./async-write-tran
 import type { createEventQueries } from "./events-sql.js";
 import type { createOrderQueries } from "./orders-sql.js";
 import { classifySqliteError } from "./sqlite-errors.js";
+import { createSqliteInvitationReadsAndWrites } from "./sqlite-invitations.js";
 import type { createSubmissionQueries } from "./submissions-sql.js";
+import { createSuppressedCustomersQuery } from "./suppressed-customers-sql.js";
 
 /**
  * The processing pipeline's I/O on SQLite. BEGIN IMMEDIATE takes the write lock for the whole batch, so one
@@ -20,14 +22,11 @@ export function createSqliteProcessing(
   orders: ReturnType<typeof createOrderQueries>,
   events: ReturnType<typeof createEventQueries>,
 ): ProcessingDatabase {
-  const isSuppressed = db
-    .prepare("SELECT 1 FROM suppressions WHERE trkref = ? AND customer_hash = ?")
-    .pluck();
+  const findSuppressed = createSuppressedCustomersQuery(db);
   const tx: ProcessingTransaction = {
+    ...createSqliteInvitationReadsAndWrites(db),
     claimPending: async (limit) => submissions.selectPending(limit),
-    // One lookup of the unique index per customer: in-process, so a statement per pair costs no round trip.
-    findSuppressed: async (customers) =>
-      customers.filter(({ trkref, customerHash }) => isSuppressed.get(trkref, customerHash) !== undefined),
+    findSuppressed: async (customers) => findSuppressed(customers),
     async suppressSubmissions(suppressed) {
       for (const submission of suppressed) submissions.suppress(submission);
     },

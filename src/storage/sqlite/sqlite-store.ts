@@ -1,6 +1,12 @@
 import { customerHasherOfKey } from "../../domain/customer-privacy.js";
+import {
+  cancelInvitation,
+  cancelOrder,
+  recordInvitationDelivery,
+} from "../../processing/cancel-invitations.js";
 import { eraseOrders, runErasureRequest } from "../../processing/erase-customers.js";
 import { processPendingSubmissions } from "../../processing/process-submissions.js";
+import { releaseDueInvitations } from "../../processing/release-invitations.js";
 import { createOperatorActions } from "../operator-actions.js";
 import { planIntake } from "../plan-intake.js";
 import {
@@ -27,6 +33,7 @@ import { createOrganisationQueries } from "./organisations-sql.js";
 import { ensureCustomerHashKey } from "./privacy-keys-sql.js";
 import { openSqliteDatabase } from "./sqlite-connection.js";
 import { createSqliteErasure } from "./sqlite-erasure.js";
+import { createSqliteInvitationReads, createSqliteInvitations } from "./sqlite-invitations.js";
 import { createSqlitePrivacyStore } from "./sqlite-privacy-store.js";
 import { createSqliteProcessing } from "./sqlite-processing.js";
 import { createSqliteWebhookStore } from "./sqlite-webhook-store.js";
@@ -75,6 +82,7 @@ export function createSqliteStore(path: string): Store {
 
   const processing = createSqliteProcessing(db, submissions, orders, events);
   const erasure = createSqliteErasure(db, events);
+  const invitations = createSqliteInvitations(db, orders, events);
 
   const organisationStore: OrganisationStore = {
     ...createOperatorActions({
@@ -127,7 +135,8 @@ export function createSqliteStore(path: string): Store {
     ...submissionStore,
     findIdempotencyRecord: async (keyId, key, now) => idempotency.find(keyId, key, now),
     purgeExpiredIdempotencyRecords: async (now) => idempotency.purge(now),
-    processPendingSubmissions: (limit) => processPendingSubmissions(processing, limit, hasher),
+    processPendingSubmissions: (limit, options) =>
+      processPendingSubmissions(processing, limit, hasher, options),
     findOrder: async (trkref, orderRef) => orders.find(trkref, orderRef),
     listOrders: async (query) => listOrders(query),
     listAuditEntries: async (query) => audit.list(query),
@@ -138,6 +147,11 @@ export function createSqliteStore(path: string): Store {
     ...createSqlitePrivacyStore(db),
     runErasure: (id, now) => runErasureRequest(erasure, id, now),
     eraseOrders: (named, reason, now) => eraseOrders(erasure, named, reason, now),
+    ...createSqliteInvitationReads(db),
+    releaseDueInvitations: (options) => releaseDueInvitations(invitations, options),
+    cancelOrder: (request) => cancelOrder(invitations, request),
+    cancelInvitation: (request) => cancelInvitation(invitations, request),
+    recordInvitationDelivery: (report) => recordInvitationDelivery(invitations, report),
   };
 }
 

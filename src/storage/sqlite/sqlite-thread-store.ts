@@ -138,6 +138,7 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
     setOrganisationEnabled: forward("setOrganisationEnabled"),
     renameOrganisation: forward("renameOrganisation"),
     setOrganisationRateLimit: forward("setOrganisationRateLimit"),
+    setOrganisationInvitationPolicy: forward("setOrganisationInvitationPolicy"),
     findOrganisation: forward("findOrganisation"),
     findOrganisationSummary: forward("findOrganisationSummary"),
     listOrganisations: forward("listOrganisations"),
@@ -191,6 +192,13 @@ export async function createSqliteThreadStore(path: string): Promise<Store> {
     eraseOrders: forward("eraseOrders"),
     backfillCustomerHashes: forward("backfillCustomerHashes"),
     compact: forward("compact"),
+    listInvitations: forward("listInvitations"),
+    findInvitation: forward("findInvitation"),
+    findOrderInvitation: forward("findOrderInvitation"),
+    releaseDueInvitations: forward("releaseDueInvitations"),
+    cancelOrder: forward("cancelOrder"),
+    cancelInvitation: forward("cancelInvitation"),
+    recordInvitationDelivery: forward("recordInvitationDelivery"),
   };
   const store: Store = {
     ...forwarded,

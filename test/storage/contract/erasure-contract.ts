@@ -63,6 +63,7 @@ const counts = (changes: Partial<ErasureCounts>): ErasureCounts => ({
   webhook_attempts: 0,
   idempotency_records: 0,
   suppressions: 0,
+  invitations: 0,
   ...changes,
 });
 

@@ -142,7 +142,8 @@ export function privacyContract(open: OpenFixture): void {
         ...request,
         status: "completed",
         completedAt: "2026-01-02T03:04:06.000Z",
-        counts,
+        // Written before invitations were counted: read as none.
+        counts: { ...counts, invitations: 0 },
       });
       assert.deepEqual(Object.keys(completed?.counts ?? {}), [
         "orders",
@@ -153,6 +154,7 @@ export function privacyContract(open: OpenFixture): void {
         "webhook_attempts",
         "idempotency_records",
         "suppressions",
+        "invitations",
       ]);
       assert.deepEqual(await store.listPendingErasureIds(10), []);
     });

@@ -30,6 +30,7 @@ export function storedDocumentsContract(open: OpenFixture): void {
       assert.deepEqual(report, {
         taken: 1,
         events: 1,
+        invitations: 0,
         outcomes: { created: 1, updated: 0, duplicate: 0 },
         failures: [],
         defects: [],

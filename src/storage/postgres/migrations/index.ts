@@ -8,6 +8,7 @@ import { sql as keysLimitsAudit } from "./006-keys-limits-audit.js";
 import { sql as eventsWebhooks } from "./007-events-webhooks.js";
 import { sql as privacy } from "./008-privacy.js";
 import { sql as idempotencyCustomers } from "./009-idempotency-customers.js";
+import { sql as invitations } from "./010-invitations.js";
 
 /** PostgreSQL's own numbered migrations; the schema matches SQLite's, in PostgreSQL's types. */
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { version: 7, name: "events-webhooks", sql: eventsWebhooks },
   { version: 8, name: "privacy", sql: privacy },
   { version: 9, name: "idempotency-customers", sql: idempotencyCustomers },
+  { version: 10, name: "invitations", sql: invitations },
 ];

@@ -10,6 +10,7 @@ import { sql as keysLimitsAudit } from "./008-keys-limits-audit.js";
 import { sql as eventsWebhooks } from "./009-events-webhooks.js";
 import { sql as privacy } from "./010-privacy.js";
 import { sql as idempotencyCustomers } from "./011-idempotency-customers.js";
+import { sql as invitations } from "./012-invitations.js";
 
 export const migrations: Migration[] = [
   { version: 1, name: "initial", sql: initial },
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { version: 9, name: "events-webhooks", sql: eventsWebhooks },
   { version: 10, name: "privacy", sql: privacy },
   { version: 11, name: "idempotency-customers", sql: idempotencyCustomers },
+  { version: 12, name: "invitations", sql: invitations },
 ];
