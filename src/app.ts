@@ -29,6 +29,9 @@ import { registerCustomerOrderRoutes } from "./http/routes/customer-order-routes
 import { registerErasureRequestRoutes } from "./http/routes/erasure-request-routes.js";
 import { registerEventRoutes } from "./http/routes/event-routes.js";
 import { registerHealthRoutes } from "./http/routes/health-routes.js";
+import { registerInvitationDeliveryRoutes } from "./http/routes/invitation-delivery-routes.js";
+import { registerInvitationRoutes } from "./http/routes/invitation-routes.js";
+import { registerOrderCancellationRoutes } from "./http/routes/order-cancellation-routes.js";
 import { registerOrderListRoutes } from "./http/routes/order-list-routes.js";
 import { registerOrderRoutes } from "./http/routes/order-routes.js";
 import { registerOrganisationRoutes } from "./http/routes/organisation-routes.js";
@@ -70,7 +73,12 @@ export interface OrderIntakeApp {
   /** The app's metrics; a processor in the same process counts what it did there. */
   metrics: Pick<
     Metrics,
-    "countProcessing" | "countEventsDeleted" | "countErasure" | "countRetention" | "webhooks"
+    | "countProcessing"
+    | "countEventsDeleted"
+    | "countErasure"
+    | "countRetention"
+    | "countInvitationRelease"
+    | "webhooks"
   >;
   /** Shutdown has begun: `/readyz` answers 503 `not_ready` from now on, other requests are still served. */
   startDraining(): void;
@@ -239,7 +247,7 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
   registerOrderListRoutes(app, { store, authenticate });
   registerEventRoutes(app, { store, authenticate });
   registerSubmissionListRoutes(app, { store, authenticate });
-  registerOrganisationRoutes(app, { lookups, authenticate });
+  registerOrganisationRoutes(app, { lookups, authenticate, invitationDefaults: config.invitations.defaults });
   registerWebhookEndpointRoutes(app, {
     store,
     authenticate,
@@ -253,6 +261,9 @@ export async function buildApp(options: AppOptions): Promise<OrderIntakeApp> {
     now,
   });
   registerSuppressionRoutes(app, { store, authenticate, now });
+  registerOrderCancellationRoutes(app, { store, authenticate, now });
+  registerInvitationRoutes(app, { store, authenticate, now });
+  registerInvitationDeliveryRoutes(app, { store, authenticate, now });
   app.addHook("onClose", () => backlog.stop());
   await app.ready();
   // Counting starts last, once nothing else can fail: a build that fails leaves no count running.

@@ -1,8 +1,17 @@
 import { isIP } from "node:net";
 import { type Static, Type } from "@sinclair/typebox";
 import { Value, type ValueError } from "@sinclair/typebox/value";
+import {
+  BUILT_IN_INVITATION_POLICY,
+  INVITATION_TRIGGERS,
+  type InvitationTrigger,
+  isTimeZone,
+  POLICY_BOUNDS,
+  parseSendWindow,
+} from "./domain/invitation-policy.js";
 import { DEFAULT_ORDER_LIMITS, type OrderLimits } from "./domain/order-limits.js";
 import { databaseUrlProblem, isPostgresUrl } from "./storage/database-url.js";
+import type { InvitationSettings } from "./storage/invitation-store.js";
 
 /** Every setting, read once from the environment at start. */
 export interface Config {
@@ -35,6 +44,10 @@ export interface Config {
   orderRetentionDays: number | null;
   privacySweepIntervalMs: number;
   erasurePollMs: number;
+  /** The installation's invitation policy and review links: what scheduling and the due-time check use. */
+  invitations: InvitationSettings;
+  /** How often `serve` and `worker` look for invitations whose due time has come. */
+  invitationPollMs: number;
   orderLimits: OrderLimits;
   /** Most submissions waiting for a commit; past it a request is refused with 503 instead of queueing. */
   maxPendingCommits: number;
@@ -125,6 +138,32 @@ export const EnvSchema = Type.Object({
   }),
   PRIVACY_SWEEP_INTERVAL_MS: positiveInt(600_000, "how often retention is enforced"),
   ERASURE_POLL_MS: positiveInt(1000, "how often pending erasure requests are looked for"),
+  INVITATIONS_ENABLED: Type.Boolean({ default: true }),
+  INVITATION_TRIGGER: Type.Union(
+    INVITATION_TRIGGERS.map((trigger) => Type.Literal(trigger)),
+    { default: BUILT_IN_INVITATION_POLICY.trigger },
+  ),
+  INVITATION_DELAY_DAYS: Type.Integer({
+    minimum: POLICY_BOUNDS.delay_days.min,
+    maximum: POLICY_BOUNDS.delay_days.max,
+    default: BUILT_IN_INVITATION_POLICY.delay_days,
+  }),
+  INVITATION_SEND_WINDOW: Type.String({ default: BUILT_IN_INVITATION_POLICY.send_window, minLength: 1 }),
+  INVITATION_TIMEZONE: Type.String({ default: BUILT_IN_INVITATION_POLICY.timezone, minLength: 1 }),
+  INVITATION_MAX_ORDER_AGE_DAYS: Type.Integer({
+    minimum: POLICY_BOUNDS.max_order_age_days.min,
+    maximum: POLICY_BOUNDS.max_order_age_days.max,
+    default: BUILT_IN_INVITATION_POLICY.max_order_age_days,
+  }),
+  INVITATION_FREQUENCY_CAP_DAYS: Type.Integer({
+    minimum: POLICY_BOUNDS.frequency_cap_days.min,
+    maximum: POLICY_BOUNDS.frequency_cap_days.max,
+    default: BUILT_IN_INVITATION_POLICY.frequency_cap_days,
+  }),
+  INVITATION_POLL_MS: positiveInt(1000, "how often due invitations are looked for"),
+  REVIEW_LINK_TEMPLATE: Type.String({ default: "", maxLength: 2000 }),
+  REVIEW_LINK_SECRET: Type.String({ default: "", maxLength: 1000 }),
+  REVIEW_LINK_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
   MAX_ITEMS_PER_ORDER: positiveInt(DEFAULT_ORDER_LIMITS.maxItemsPerOrder, "most order_items in one order"),
   MAX_METADATA_ENTRIES: positiveInt(
     DEFAULT_ORDER_LIMITS.maxMetadataEntries,
@@ -268,6 +307,27 @@ const SETTING_RULES: { reads: (keyof Env)[]; holds: (env: Env) => boolean; messa
     holds: (env) => env.RATE_LIMIT_PER_SECOND === 0 || env.RATE_LIMIT_BURST >= env.RATE_LIMIT_PER_SECOND,
     message: "RATE_LIMIT_BURST must be at least RATE_LIMIT_PER_SECOND",
   },
+  {
+    reads: ["INVITATION_SEND_WINDOW"],
+    holds: (env) => parseSendWindow(env.INVITATION_SEND_WINDOW) !== undefined,
+    message: "INVITATION_SEND_WINDOW must be HH:MM-HH:MM, its end after its start (24:00 at most)",
+  },
+  {
+    reads: ["INVITATION_TIMEZONE"],
+    holds: (env) => isTimeZone(env.INVITATION_TIMEZONE),
+    message: "INVITATION_TIMEZONE must be an IANA time zone name, as Europe/London",
+  },
+  // A link a mailer sends must open the review page, and its token must be one nobody else can make.
+  {
+    reads: ["REVIEW_LINK_TEMPLATE"],
+    holds: (env) => env.REVIEW_LINK_TEMPLATE === "" || isLinkTemplate(env.REVIEW_LINK_TEMPLATE),
+    message: "REVIEW_LINK_TEMPLATE must be an http(s) URL with {token} in it",
+  },
+  {
+    reads: ["REVIEW_LINK_TEMPLATE", "REVIEW_LINK_SECRET"],
+    holds: (env) => env.REVIEW_LINK_TEMPLATE === "" || env.REVIEW_LINK_SECRET.length >= 32,
+    message: "REVIEW_LINK_SECRET must be at least 32 characters when REVIEW_LINK_TEMPLATE is set",
+  },
   // Node refuses a headers timeout longer than the whole request's.
   {
     reads: ["HEADERS_TIMEOUT_MS", "REQUEST_TIMEOUT_MS"],
@@ -315,6 +375,27 @@ function toConfig(env: Env): Config {
     orderRetentionDays: env.ORDER_RETENTION_DAYS === 0 ? null : env.ORDER_RETENTION_DAYS,
     privacySweepIntervalMs: env.PRIVACY_SWEEP_INTERVAL_MS,
     erasurePollMs: env.ERASURE_POLL_MS,
+    invitations: {
+      defaults: {
+        ...BUILT_IN_INVITATION_POLICY,
+        enabled: env.INVITATIONS_ENABLED,
+        trigger: env.INVITATION_TRIGGER as InvitationTrigger,
+        delay_days: env.INVITATION_DELAY_DAYS,
+        send_window: env.INVITATION_SEND_WINDOW,
+        timezone: env.INVITATION_TIMEZONE,
+        max_order_age_days: env.INVITATION_MAX_ORDER_AGE_DAYS,
+        frequency_cap_days: env.INVITATION_FREQUENCY_CAP_DAYS,
+      },
+      reviewLink:
+        env.REVIEW_LINK_TEMPLATE === ""
+          ? null
+          : {
+              template: env.REVIEW_LINK_TEMPLATE,
+              secret: env.REVIEW_LINK_SECRET,
+              ttlDays: env.REVIEW_LINK_TTL_DAYS,
+            },
+    },
+    invitationPollMs: env.INVITATION_POLL_MS,
     orderLimits: {
       maxItemsPerOrder: env.MAX_ITEMS_PER_ORDER,
       maxMetadataEntries: env.MAX_METADATA_ENTRIES,
@@ -369,4 +450,14 @@ function isAddressOrRange(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function isLinkTemplate(template: string): boolean {
+  if (!template.includes("{token}")) return false;
+  try {
+    const url = new URL(template.replaceAll("{token}", "token"));
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,7 @@ import { type AppOptions, buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { createEventRetention } from "./processing/event-retention.js";
 import { createIdempotencyPurger } from "./processing/idempotency-purger.js";
+import { createInvitationReleaser } from "./processing/invitation-releaser.js";
 import { startPrivacyJobs } from "./processing/privacy-jobs.js";
 import { createProcessor, type Processor } from "./processing/processor.js";
 import {
@@ -51,6 +52,7 @@ export async function startServer(
     throw error;
   }
   let deliverer: WebhookDeliverer | undefined;
+  let releaser: ReturnType<typeof createInvitationReleaser> | undefined;
   if (config.runProcessor) {
     // Webhooks are delivered where events are recorded, so that a processing report can wake the deliverer.
     deliverer = createWebhookDeliverer({
@@ -64,14 +66,27 @@ export async function startServer(
       log: app.log.child({ component: "processor" }),
       batchSize: config.processorBatchSize,
       pollMs: config.processorPollMs,
+      invitations: config.invitations,
       onProcessed: (count) => intake.backlog.recordProcessed(count),
       onReport: (report) => {
         intake.metrics.countProcessing(report);
         if (report.events > 0) deliverer?.wake();
       },
     });
+    releaser = createInvitationReleaser({
+      store,
+      settings: config.invitations,
+      log: app.log.child({ component: "invitation-releaser" }),
+      now: () => new Date(),
+      pollMs: config.invitationPollMs,
+      onReleased: (report) => {
+        intake.metrics.countInvitationRelease(report);
+        if (report.events > 0) deliverer?.wake();
+      },
+    });
     processor.start();
     deliverer.start();
+    releaser.start();
   }
   const purger = createIdempotencyPurger({
     store,
@@ -103,7 +118,7 @@ export async function startServer(
       await intake.committer.drain();
       purger.stop();
       retention.stop();
-      await Promise.all([processor?.stop(), deliverer?.stop(), privacy.stop()]);
+      await Promise.all([processor?.stop(), deliverer?.stop(), releaser?.stop(), privacy.stop()]);
       await store.close();
     })();
     return stopping;

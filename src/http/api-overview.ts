@@ -40,6 +40,7 @@ then **Execute**. The example order names the organisation \`${DEMO_TRKREF}\`, f
 **Guides** on this service: [Getting started for merchants](${guidePath("getting-started")}) walks through
 credentials, a first order with curl, polling, batches and retries; [the HTTP API](${guidePath("api")}),
 [the order document](${guidePath("order-document")}), [events and webhooks](${guidePath("webhooks")}),
+[review invitations](${guidePath("invitations")}) (the policy, cancellation, the mailer's event),
 [privacy](${guidePath("privacy")}) (erasure, suppression, retention) and [errors](${guidePath("errors")}) explain
 the rest.`;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { RetentionSweep } from "../processing/privacy-retention.js";
 import type { WebhookDeliveryMetrics } from "../processing/webhook-deliverer.js";
+import type { ReleaseReport } from "../storage/invitation-store.js";
 import { ERASED_RECORD_KINDS, type ErasureCounts } from "../storage/privacy-store.js";
 import type { ProcessingReport } from "../storage/processing-io.js";
 import type { SubmissionStore } from "../storage/submission-store.js";
@@ -61,6 +62,17 @@ export function createMetrics(sources: MetricsSources) {
   const eventsDeleted = new Counter({
     name: "order_intake_events_deleted_total",
     help: "Events this process deleted once older than EVENT_RETENTION_DAYS, with their deliveries",
+    registers: [registry],
+  });
+  const invitationsWritten = new Counter({
+    name: "order_intake_invitations_scheduled_total",
+    help: "Review invitations processing created or changed (scheduled, rescheduled, updated, skipped)",
+    registers: [registry],
+  });
+  const invitationsReleased = new Counter({
+    name: "order_intake_invitations_released_total",
+    help: "Review invitations checked at their due time, by what became of them (due, or skipped with a reason)",
+    labelNames: ["status", "reason"] as const,
     registers: [registry],
   });
   const erasures = new Counter({
@@ -177,6 +189,15 @@ export function createMetrics(sources: MetricsSources) {
       }
       for (const { code } of report.failures) failed.inc({ code });
       if (report.defects.length > 0) processingDefects.inc(report.defects.length);
+      if (report.events > 0) eventsRecorded.inc(report.events);
+      if (report.invitations > 0) invitationsWritten.inc(report.invitations);
+    },
+    /** Counts what one due-time check did, and the events it recorded. */
+    countInvitationRelease(report: ReleaseReport): void {
+      if (report.due > 0) invitationsReleased.inc({ status: "due", reason: "" }, report.due);
+      for (const [reason, count] of Object.entries(report.skipped)) {
+        if (count) invitationsReleased.inc({ status: "skipped", reason }, count);
+      }
       if (report.events > 0) eventsRecorded.inc(report.events);
     },
     countEventsDeleted(count: number): void {

@@ -39,6 +39,10 @@ export async function registerOpenApi(
         { name: "organisations", description: "The organisations an API key may act for" },
         { name: "events", description: "What happened to the orders: the feed, and webhooks that send it" },
         { name: "privacy", description: "Erase customers' personal data, and keep it from being stored" },
+        {
+          name: "invitations",
+          description: "Review invitations: scheduled from the orders, cancelled, released to the mailer",
+        },
         { name: "operations", description: "Health, readiness, metrics and the API description" },
       ],
     },

@@ -91,10 +91,36 @@ export const problemCatalogue = {
     title: "Invalid suppression request",
     message: "The suppression request is invalid; invalid_params names each wrong member or entry",
   },
+  invalid_cancellation: {
+    status: 422,
+    title: "Invalid cancellation",
+    message: "The cancellation is invalid; invalid_params names each wrong member",
+  },
+  invalid_delivery_report: {
+    status: 422,
+    title: "Invalid delivery report",
+    message: "The delivery report is invalid; invalid_params names each wrong member",
+  },
   too_many_webhook_endpoints: {
     status: 409,
     title: "Conflict",
     message: "The organisation has as many webhook endpoints as it may have",
+  },
+  order_not_processed: {
+    status: 409,
+    title: "Conflict",
+    message: "The order's first submission is not processed yet; retry after the time given",
+    retryAfterSeconds: 1,
+  },
+  invitation_not_cancellable: {
+    status: 409,
+    title: "Conflict",
+    message: "The invitation is due or skipped already: too late to cancel it",
+  },
+  invitation_not_due: {
+    status: 409,
+    title: "Conflict",
+    message: "The invitation is not due: nothing was sent to report on",
   },
   idempotency_key_reused: {
     status: 422,

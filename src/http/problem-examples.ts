@@ -91,6 +91,28 @@ const occurrences: Partial<Record<ProblemCode, ProblemOptions>> = {
   too_many_webhook_endpoints: {
     detail: "ACME has 16 webhook endpoints, the most an organisation may have; delete one first",
   },
+  invalid_cancellation: {
+    detail: "The cancellation has 2 errors; nothing was cancelled",
+    errors: [
+      { pointer: "/reason", code: "invalid_choice", message: "Must be one of cancelled, refunded, returned" },
+      { pointer: "/skus/1", code: "blank", message: "This field must not be blank" },
+    ],
+  },
+  invalid_delivery_report: {
+    detail: "The delivery report has 1 error; nothing was recorded",
+    errors: [
+      { pointer: "/status", code: "invalid_choice", message: "Must be one of sent, bounced, complained" },
+    ],
+  },
+  order_not_processed: {
+    detail: 'The first submission of order "ORD-2021-000123" of DEMO is not processed yet; retry in a moment',
+  },
+  invitation_not_cancellable: {
+    detail: "Invitation 01a2209f-3c4d-7e5f-8a6b-7c8d9e0f1a2b is due: too late to cancel it",
+  },
+  invitation_not_due: {
+    detail: "Invitation 01a2209f-3c4d-7e5f-8a6b-7c8d9e0f1a2b is scheduled, not due: nothing was sent yet",
+  },
   batch_invalid: {
     detail: "None of the 1 orders was accepted; see results",
     extensions: {

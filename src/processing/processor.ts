@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import type { InvitationSettings } from "../storage/invitation-store.js";
 import type { ProcessingReport, ProcessingStore } from "../storage/processing-io.js";
 import { createStoreOutageLog, PROCESSING_OUTAGE } from "../storage/store-outage-log.js";
 import { createWakeablePause } from "./wakeable-pause.js";
@@ -11,6 +12,8 @@ export interface ProcessorOptions {
   batchSize: number;
   /** Sleep between polls when idle and not woken, in milliseconds. */
   pollMs: number;
+  /** Schedules the orders' review invitations under these settings; absent: none are. */
+  invitations?: InvitationSettings;
   /** Called with the number of submissions each batch applied (the backlog ceiling follows them). */
   onProcessed?: (count: number) => void;
   /** Called with what each batch did, after it is logged (the metrics count outcomes, failures and defects). */
@@ -27,6 +30,8 @@ export function createProcessor(options: ProcessorOptions) {
   let loop: Promise<void> | undefined;
   // A store that cannot serve fails every batch, one a poll: one line when it starts, counts while it lasts.
   const outage = createStoreOutageLog(options.log, () => performance.now(), PROCESSING_OUTAGE);
+
+  const runOptions = options.invitations ? { invitations: options.invitations } : {};
 
   /** The idle pause; `wake()` cuts it short unless it follows an error (no hot retry loop on commits). */
   const idle = createWakeablePause();
@@ -61,7 +66,7 @@ export function createProcessor(options: ProcessorOptions) {
     while (running) {
       let result: ProcessingReport | undefined;
       try {
-        result = await options.store.processPendingSubmissions(options.batchSize);
+        result = await options.store.processPendingSubmissions(options.batchSize, runOptions);
         outage.succeeded();
       } catch (error) {
         outage.failed(error);
@@ -99,7 +104,7 @@ export function createProcessor(options: ProcessorOptions) {
     /** Processes until nothing is pending; for tests and the CLI. */
     async drain(): Promise<void> {
       for (;;) {
-        const taken = report(await options.store.processPendingSubmissions(options.batchSize));
+        const taken = report(await options.store.processPendingSubmissions(options.batchSize, runOptions));
         if (taken === 0) return;
       }
     },

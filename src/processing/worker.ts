@@ -4,6 +4,7 @@ import { createLoggerOptions } from "../logger.js";
 import { openStore } from "../storage/open-store.js";
 import { createEventRetention } from "./event-retention.js";
 import { createIdempotencyPurger } from "./idempotency-purger.js";
+import { createInvitationReleaser } from "./invitation-releaser.js";
 import { startPrivacyJobs } from "./privacy-jobs.js";
 import { createProcessor } from "./processor.js";
 import { createWebhookDeliverer, webhookSettings } from "./webhook-deliverer.js";
@@ -40,7 +41,18 @@ export async function startWorker(
     log,
     batchSize: config.processorBatchSize,
     pollMs: config.processorPollMs,
+    invitations: config.invitations,
     onReport: (report) => {
+      if (report.events > 0) deliverer.wake();
+    },
+  });
+  const releaser = createInvitationReleaser({
+    store,
+    settings: config.invitations,
+    log: log.child({ component: "invitation-releaser" }),
+    now: () => new Date(),
+    pollMs: config.invitationPollMs,
+    onReleased: (report) => {
       if (report.events > 0) deliverer.wake();
     },
   });
@@ -58,6 +70,7 @@ export async function startWorker(
   });
   processor.start();
   deliverer.start();
+  releaser.start();
   purger.start();
   retention.start();
   const privacy = startPrivacyJobs({ store, config, log });
@@ -68,7 +81,7 @@ export async function startWorker(
       stopping ??= (async () => {
         purger.stop();
         retention.stop();
-        await Promise.all([processor.stop(), deliverer.stop(), privacy.stop()]);
+        await Promise.all([processor.stop(), deliverer.stop(), releaser.stop(), privacy.stop()]);
         await store.close();
         log.info("worker stopped");
       })();

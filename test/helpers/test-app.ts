@@ -78,6 +78,8 @@ export async function createTestApp(
     log: intake.app.log,
     batchSize: 100,
     pollMs: 1000,
+    // As `serve` runs it: orders are invited under the installation's policy (INVITATIONS_ENABLED and the rest).
+    invitations: config.invitations,
     onProcessed: (count) => intake.backlog.recordProcessed(count),
   });
   const acme = await createOrgAndKey(store, "ACME");

@@ -70,7 +70,7 @@ describe("the OpenAPI document is complete", () => {
     assert.equal(scheme?.scheme, "basic");
     assert.match(scheme?.description ?? "", /API key id/);
     const v4 = operationsOf(doc).filter(({ path }) => path.startsWith("/v4/"));
-    assert.equal(v4.length, 17);
+    assert.equal(v4.length, 22);
     for (const { method, path, operation } of v4) {
       const name = `${method.toUpperCase()} ${path}`;
       assert.deepEqual(operation.security, [{ basicAuth: [] }], name);

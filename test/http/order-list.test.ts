@@ -55,7 +55,9 @@ describe("GET /v4/organisations/{trkref}/customer_orders", () => {
     assert.equal(page.next, null);
     for (const listed of page.data) {
       const readBack = await getListing(t, `${LIST}/${listed.order_ref}`);
-      assert.deepEqual(listed, readBack.json());
+      // The read-back adds the order's invitation and cancellation, which the listing leaves out.
+      const { invitation: _i, cancellation: _c, ...order } = readBack.json();
+      assert.deepEqual(listed, order);
     }
     assert.deepEqual(await listRefs(t, `${LIST}?order=oldest`), ["O-1", "O-2", "O-3"]);
   });

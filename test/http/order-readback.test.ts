@@ -71,7 +71,14 @@ describe("GET /v4/organisations/{trkref}/customer_orders/{order_ref}", () => {
     assert.equal(response.statusCode, 200, response.body);
     assert.match(String(response.headers["content-type"]), /^application\/json/);
     const body = response.json();
-    const { created_at, updated_at, ...fields } = orderFields(body);
+    const { created_at, updated_at, invitation, cancellation, ...fields } = orderFields(body) as {
+      invitation: { status: string; reason: string; order_ref: string };
+    } & Record<string, unknown>;
+    // An order of 2021 is too old to invite: its invitation is recorded as skipped, with the reason.
+    assert.equal(invitation.status, "skipped");
+    assert.equal(invitation.reason, "too_old");
+    assert.equal(invitation.order_ref, "N-1");
+    assert.equal(cancellation, null);
     assert.deepEqual(fields, {
       trkref: "ACME",
       order_ref: "N-1",

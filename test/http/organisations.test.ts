@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
+import { BUILT_IN_INVITATION_POLICY } from "../../src/domain/invitation-policy.js";
 import { WWW_AUTHENTICATE } from "../../src/http/authenticate.js";
 import { assertProblem } from "../helpers/problem-assertions.js";
 import { basicAuth, createKey, createTestApp, type TestApp } from "../helpers/test-app.js";
@@ -8,6 +9,13 @@ import { createAppPool } from "./order-requests.js";
 /** `null` sends no Authorization header. */
 const get = (t: TestApp, url: string, authorization: string | null) =>
   t.app.inject({ method: "GET", url, headers: authorization === null ? {} : { authorization } });
+
+/** One organisation as it is answered: with the invitation policy in force, here the installation's. */
+const withPolicy = (organisation: { trkref: string; name: string; enabled: boolean }) => ({
+  ...organisation,
+  invitation_policy: BUILT_IN_INVITATION_POLICY,
+  invitation_policy_overrides: {},
+});
 
 describe("GET /v4/organisations and GET /v4/organisations/{trkref}", () => {
   let t: TestApp;
@@ -43,16 +51,16 @@ describe("GET /v4/organisations and GET /v4/organisations/{trkref}", () => {
   it("shows one organisation the key may act for, disabled or not", async () => {
     const disabled = await get(t, "/v4/organisations/ACME-UK", twoOrgs);
     assert.equal(disabled.statusCode, 200, disabled.body);
-    assert.deepEqual(disabled.json(), { trkref: "ACME-UK", name: "Acme UK", enabled: false });
+    assert.deepEqual(disabled.json(), withPolicy({ trkref: "ACME-UK", name: "Acme UK", enabled: false }));
     const enabled = await get(t, "/v4/organisations/ACME", twoOrgs);
-    assert.deepEqual(enabled.json(), { trkref: "ACME", name: "ACME Ltd", enabled: true });
+    assert.deepEqual(enabled.json(), withPolicy({ trkref: "ACME", name: "ACME Ltd", enabled: true }));
   });
 
   it("takes a trkref with underscores as well formed", async () => {
     const key = (await createKey(t.store, ["ACER_EN_GB"])).authorization;
     const response = await get(t, "/v4/organisations/ACER_EN_GB", key);
     assert.equal(response.statusCode, 200, response.body);
-    assert.deepEqual(response.json(), { trkref: "ACER_EN_GB", name: "Acer GB", enabled: true });
+    assert.deepEqual(response.json(), withPolicy({ trkref: "ACER_EN_GB", name: "Acer GB", enabled: true }));
     assertProblem(await get(t, "/v4/organisations/ACER_EN_GB", twoOrgs), 404, "not_found");
   });
 

@@ -1,7 +1,5 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
-import { FormatRegistry, type TSchema } from "@sinclair/typebox";
-import { Value } from "@sinclair/typebox/value";
 import { DEMO_TRKREF, exampleOrder, minimalExampleOrder } from "../../src/domain/order-example.js";
 import { OrderListSchema, SubmissionListSchema } from "../../src/http/listing/listing-schemas.js";
 import { type ProblemCode, problemCatalogue } from "../../src/http/problem-catalogue.js";
@@ -17,30 +15,16 @@ import {
   StoredOrderSchema,
   SubmissionSchema,
 } from "../../src/http/response-schemas.js";
+import { assertExamplesMatch, assertMatches } from "../helpers/schema-match.js";
 import { createOrgAndKey } from "../helpers/test-app.js";
 import { createAppPool, postOrder } from "./order-requests.js";
-
-// The formats the answer schemas name; TypeBox checks only those it is given.
-const formats: Record<string, RegExp> = {
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  "date-time": /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-};
-for (const [name, pattern] of Object.entries(formats)) {
-  if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, (value) => pattern.test(value));
-}
-
-function assertMatches(schema: TSchema, value: unknown, what: string) {
-  const errors = [...Value.Errors(schema, value)].map((error) => `${error.path}: ${error.message}`);
-  assert.deepEqual(errors, [], `${what} does not match its schema`);
-}
 
 const apps = createAppPool();
 afterEach(() => apps.closeAll());
 
 describe("the examples of the API description", () => {
   it("match the schemas they illustrate", () => {
-    for (const [name, schema] of Object.entries({
+    assertExamplesMatch({
       AcceptedSchema,
       SubmissionSchema,
       BatchStatusSchema,
@@ -49,11 +33,7 @@ describe("the examples of the API description", () => {
       OrganisationListSchema,
       OrderListSchema,
       SubmissionListSchema,
-    })) {
-      const examples = (schema as TSchema & { examples?: unknown[] }).examples ?? [];
-      assert.ok(examples.length > 0, `${name} has an example`);
-      for (const example of examples) assertMatches(schema, example, `the example of ${name}`);
-    }
+    });
     for (const [name, example] of Object.entries(batchAnswerExamples)) {
       assertMatches(BatchAnswerSchema, example, `the ${name} batch answer example`);
     }

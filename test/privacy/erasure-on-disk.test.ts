@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, it, type TestContext } from "node:test";
+import { BUILT_IN_INVITATION_POLICY } from "../../src/domain/invitation-policy.js";
 import { exampleOrder } from "../../src/domain/order-example.js";
 import { createWebhookDeliverer } from "../../src/processing/webhook-deliverer.js";
 import { eventually } from "../helpers/eventually.js";
@@ -47,11 +48,19 @@ const needlesOf = (person: Person) => [
   person.note,
 ];
 
+/** Invitations due as soon as their orders are processed, so that the test releases them at once. */
+const INVITED_AT_ONCE = { INVITATION_DELAY_DAYS: "0", INVITATION_SEND_WINDOW: "00:00-24:00" };
+
+// Recent, so that each order is invited and its invitation.due event carries the customer.
+const TODAY = new Date().toISOString().slice(0, 10).split("-").reverse().join("-");
+
 const orderFor = (person: Person, orderRef: string) => {
   const example = exampleOrder("ACME");
   return {
     ...example,
     order_ref: orderRef,
+    order_date: TODAY,
+    fulfilment_date: TODAY,
     customer: {
       ...example.customer,
       email: person.email,
@@ -113,6 +122,12 @@ async function fillAndErase(t: TestContext, app: TestApp) {
     customer: { ...orderFor(ERASED, "ZQ-1").customer, title: "Dr" },
   });
   await app.processAll();
+  // Each customer's first invitation is released (the second is capped), with their email in invitation.due.
+  const released = await app.store.releaseDueInvitations({
+    limit: 100,
+    settings: { defaults: { ...BUILT_IN_INVITATION_POLICY, delay_days: 0 }, reviewLink: null },
+  });
+  assert.equal(released.due, 2);
   deliverer.start();
   const events = (await app.store.listEvents({ trkref: "ACME", limit: 100 })).length;
   assert.ok(await eventually(() => receiver.received.length >= events, 10_000), "every event delivered");
@@ -142,7 +157,7 @@ const occurrences = (haystack: Buffer, needles: string[]) =>
 
 describe("erasure on disk: SQLite", () => {
   it("leaves none of the customer's data in the database file or its WAL", async (t) => {
-    const app = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: "true" });
+    const app = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: "true", ...INVITED_AT_ONCE });
     const path = app.config.databaseUrl;
     let closed = false;
     t.after(async () => {
@@ -166,7 +181,11 @@ await withPostgres(() =>
     it("leaves none of the customer's data in any table's rows or files", async (t) => {
       const schema = createTestSchema("erasure_on_disk");
       t.after(() => schema.drop());
-      const app = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: "true", DATABASE_URL: schema.url });
+      const app = await createTestApp({
+        WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+        DATABASE_URL: schema.url,
+        ...INVITED_AT_ONCE,
+      });
       t.after(() => app.close());
       await fillAndErase(t, app);
       await asPostgresAdmin(async (client) => {

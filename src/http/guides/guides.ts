@@ -24,6 +24,7 @@ export const guides = [
   { slug: "order-document", file: "order-document.md" },
   { slug: "webhooks", file: "webhooks.md" },
   { slug: "privacy", file: "privacy.md" },
+  { slug: "invitations", file: "invitations.md" },
   {
     slug: "errors",
     file: "errors.md",

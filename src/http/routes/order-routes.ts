@@ -1,12 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { cancellationWire, invitationWire } from "../../domain/invitation-events.js";
 import type { Store } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import { rateLimitHeaders } from "../documented-headers.js";
 import { toOrderBody } from "../order-body.js";
 import { ProblemError } from "../problem-catalogue.js";
 import { problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
-import { StoredOrderSchema } from "../response-schemas.js";
+import { OrderReadBackSchema } from "./invitation-schemas.js";
 import { checkPathTrkref, OrderRefParam, TrkrefParam } from "./route-params.js";
 
 /** `GET /v4/organisations/{trkref}/customer_orders/{order_ref}`: the order as it stands now. */
@@ -24,12 +25,13 @@ export function registerOrderRoutes(
         summary: "The order as it stands after every processed submission for it",
         description:
           "The order in normalised form (ISO dates, prices with a decimal dot, codes in canonical case), " +
-          "with the submissions that built it. 404 until a submission for it has been processed: poll the " +
-          "submission's status first.",
+          "with the submissions that built it, its review invitation and its cancellation (each null when " +
+          "it has none). 404 until a submission for it has been processed: poll the submission's status " +
+          "first.",
         security: [{ basicAuth: [] }],
         params: Type.Object({ trkref: TrkrefParam, order_ref: OrderRefParam }),
         response: {
-          200: { ...StoredOrderSchema, headers: rateLimitHeaders },
+          200: { ...OrderReadBackSchema, headers: rateLimitHeaders },
           ...problemResponses(...TRKREF_READ_PROBLEMS),
         },
       },
@@ -44,8 +46,15 @@ export function registerOrderRoutes(
           ? await deps.store.findOrder(trkref, orderRef)
           : undefined;
       if (!stored) throw new ProblemError("not_found", { detail: orderNotFoundDetail(trkref, orderRef) });
-      const submissions = await deps.store.listSubmissionsForOrder(trkref, orderRef);
-      return toOrderBody(stored, submissions);
+      const [submissions, state] = await Promise.all([
+        deps.store.listSubmissionsForOrder(trkref, orderRef),
+        deps.store.findOrderInvitation(trkref, orderRef),
+      ]);
+      return {
+        ...toOrderBody(stored, submissions),
+        invitation: state.invitation && invitationWire(state.invitation),
+        cancellation: state.cancellation && cancellationWire(state.cancellation),
+      };
     },
   );
 }

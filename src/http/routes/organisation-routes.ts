@@ -1,11 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { effectivePolicy, type InvitationPolicy } from "../../domain/invitation-policy.js";
 import type { Organisation } from "../../storage/store.js";
 import { type Authenticate, apiKeyOf, requireApiKey } from "../authenticate.js";
 import type { Lookups } from "../cached-lookups.js";
 import { rateLimitHeaders } from "../documented-headers.js";
 import { AUTHENTICATION_PROBLEMS, problemResponses, TRKREF_READ_PROBLEMS } from "../problem-responses.js";
-import { OrganisationListSchema, OrganisationSchema } from "../response-schemas.js";
+import { OrganisationListSchema } from "../response-schemas.js";
+import { OrganisationWithPolicySchema } from "./invitation-policy-schemas.js";
 import { organisationNotFound } from "./organisation-access.js";
 import { checkPathTrkref, TrkrefParam } from "./route-params.js";
 
@@ -13,6 +15,8 @@ import { checkPathTrkref, TrkrefParam } from "./route-params.js";
 export interface OrganisationRouteDeps {
   lookups: Pick<Lookups, "findOrganisation">;
   authenticate: Authenticate;
+  /** The installation's invitation policy (`config.invitations.defaults`), under each organisation's own. */
+  invitationDefaults: InvitationPolicy;
 }
 
 /**
@@ -55,12 +59,14 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Organisat
         tags: ["organisations"],
         summary: "One organisation this API key may act for",
         description:
-          "The organisation, with whether order submission is switched on for it. 404 when the key may " +
-          "not act for it, exactly as for a trkref that names no organisation.",
+          "The organisation, with whether order submission is switched on for it, and its review " +
+          "invitation policy: the one in force, and the members it sets for itself over the " +
+          "installation's defaults. 404 when the key may not act for it, exactly as for a trkref that " +
+          "names no organisation.",
         security: [{ basicAuth: [] }],
         params: Type.Object({ trkref: TrkrefParam }),
         response: {
-          200: { ...OrganisationSchema, headers: rateLimitHeaders },
+          200: { ...OrganisationWithPolicySchema, headers: rateLimitHeaders },
           ...problemResponses(...TRKREF_READ_PROBLEMS),
         },
       },
@@ -73,7 +79,11 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Organisat
         ? await deps.lookups.findOrganisation(trkref)
         : undefined;
       if (!organisation) throw organisationNotFound(trkref);
-      return toOrganisationBody(organisation);
+      return {
+        ...toOrganisationBody(organisation),
+        invitation_policy: effectivePolicy(deps.invitationDefaults, organisation.invitationPolicy),
+        invitation_policy_overrides: organisation.invitationPolicy ?? {},
+      };
     },
   );
 }
