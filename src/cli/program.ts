@@ -4,6 +4,7 @@ import { redactSecrets } from "../storage/api-credentials.js";
 import { withCliContext } from "./cli-context.js";
 import { registerAuditCommands } from "./commands/audit-commands.js";
 import { registerEraseCommands } from "./commands/erase-commands.js";
+import { registerInvitationCommands } from "./commands/invitation-commands.js";
 import { registerKeyCommands } from "./commands/key-commands.js";
 import { registerOrderCommands } from "./commands/order-commands.js";
 import { registerOrgCommands } from "./commands/org-commands.js";
@@ -68,6 +69,7 @@ export function createProgram(): Command {
   registerSubmissionCommands(program);
   registerOrderCommands(program);
   registerWebhookCommands(program);
+  registerInvitationCommands(program);
   registerEraseCommands(program);
   return program;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { BUILT_IN_INVITATION_POLICY } from "../../src/domain/invitation-policy.js";
 import { cliOn, killCliProcesses, readRows } from "../helpers/cli-process.js";
 import { createTempDir } from "../helpers/test-app.js";
 
@@ -92,6 +93,8 @@ describe("order-intake org set, show, rename and audit list", { concurrency: tru
       key_count: 2,
       active_key_count: 1,
       last_key_use_at: null,
+      invitation_policy: BUILT_IN_INVITATION_POLICY,
+      invitation_policy_overrides: {},
     });
     const text = await cliOk("org", "show", "SHOWN");
     assert.match(text, /^name +Shown Ltd$/m);

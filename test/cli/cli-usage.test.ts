@@ -119,7 +119,7 @@ describe("order-intake usage", { concurrency: true }, () => {
       [["org", "create", "ACME"], /required option '--name <NAME>' not specified/],
       [["key", "create"], /required option '--org <TRKREF>' not specified/],
       [["key", "rotate"], /missing required argument 'KEY_ID'/],
-      [["org", "set", "ACME"], /required option '--rate-limit <LIMIT>' not specified/],
+      [["org", "set", "ACME"], /Give at least one of --rate-limit/],
       [["org", "rename", "ACME"], /required option '--name <NAME>' not specified/],
       [["submission", "show"], /missing required argument 'ID'/],
     ] as const) {

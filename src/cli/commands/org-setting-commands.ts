@@ -1,27 +1,41 @@
 import type { Command } from "commander";
 import type { Config } from "../../config.js";
+import type { InvitationPolicyOverrides } from "../../domain/invitation-policy.js";
 import { MAX_BURST, parseRateLimit } from "../../storage/operator-input.js";
-import type { OrganisationSummary, RateLimit } from "../../storage/store.js";
+import type { Attribution, OrganisationSummary, RateLimit, Store } from "../../storage/store.js";
 import { type ActorOptions, attribution, withActorOption } from "../actor.js";
 import { type CliContext, withCliContext } from "../cli-context.js";
 import { CliError, usageError } from "../cli-error.js";
 import { parseWholeNumber } from "../option-values.js";
 import { formatJson, formatRecord } from "../output.js";
+import {
+  INVITATION_POLICY_FLAGS,
+  type InvitationPolicyOptions,
+  readInvitationPolicyOptions,
+  withInvitationPolicyOptions,
+} from "./invitation-policy-options.js";
 import { checkTrkref } from "./trkref-argument.js";
 
-/** `org set|show|rename`: an organisation's own rate limit, its summary, its name. */
+/** `org set|show|rename`: an organisation's own rate limit and invitation policy, its summary, its name. */
 export function registerOrgSettingCommands(org: Command): void {
   withActorOption(
-    org
-      .command("set")
-      .description("set an organisation's own rate limit per key, or put it back on the default")
-      .argument("<TRKREF>")
-      .requiredOption("--rate-limit <LIMIT>", "requests per second, as 500/s, or default")
-      .option("--burst <N>", "requests a key may make at once (default: two seconds' worth)"),
-  ).action(withCliContext(setRateLimit));
+    withInvitationPolicyOptions(
+      org
+        .command("set")
+        .description(
+          "set an organisation's own rate limit per key and invitation policy (at least one option), " +
+            "or put them back on the defaults",
+        )
+        .argument("<TRKREF>")
+        .option("--rate-limit <LIMIT>", "requests per second, as 500/s, or default")
+        .option("--burst <N>", "requests a key may make at once (default: two seconds' worth)"),
+    ),
+  ).action(withCliContext(setOrganisationSettings));
   org
     .command("show")
-    .description("show an organisation: name, status, rate limit, keys and their last use")
+    .description(
+      "show an organisation: name, status, rate limit, keys and their last use, its invitation policy",
+    )
     .argument("<TRKREF>")
     .option("--json", "print JSON with the API's field names")
     .action(withCliContext(showOrganisation));
@@ -42,23 +56,59 @@ const describeDefaultLimit = (config: Config) =>
     ? "the default: none (RATE_LIMIT_PER_SECOND=0)"
     : `the default: ${describeLimit({ ratePerSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst })}`;
 
-async function setRateLimit(
-  ctx: CliContext,
-  trkref: string,
-  options: { rateLimit: string; burst?: string } & ActorOptions,
-) {
+type SetOptions = { rateLimit?: string; burst?: string } & InvitationPolicyOptions & ActorOptions;
+
+/** Everything is checked before anything is written; the limit and the policy are then written (and logged) apart. */
+async function setOrganisationSettings(ctx: CliContext, trkref: string, options: SetOptions) {
   checkTrkref(trkref);
-  const burst =
-    options.burst === undefined ? undefined : parseWholeNumber(options.burst, "--burst", 1, MAX_BURST);
-  const limit = parseRateLimit(options.rateLimit, burst);
+  const limit = options.rateLimit === undefined ? undefined : readRateLimit(options.rateLimit, options.burst);
+  if (options.rateLimit === undefined && options.burst !== undefined)
+    throw usageError("--burst goes with --rate-limit");
+  const policy = await readInvitationPolicyOptions(options);
+  if (limit === undefined && policy === undefined)
+    throw usageError(`Give at least one of --rate-limit, ${INVITATION_POLICY_FLAGS.join(", ")}`);
+  const by = attribution(options);
+  const store = await ctx.store();
+  if (limit !== undefined) {
+    const org = await store.setOrganisationRateLimit(trkref, limit, by);
+    if (!org) throw new CliError(`Unknown organisation ${trkref}`);
+    ctx.out(
+      `Organisation ${trkref}: each key may make ${org.rateLimit ? describeLimit(org.rateLimit) : describeDefaultLimit(ctx.config)}`,
+    );
+  }
+  if (policy !== undefined) ctx.out(await setInvitationPolicy(store, trkref, policy, by));
+}
+
+/** `--rate-limit` (with `--burst`) as a limit, null for `default`; exit 2 when either is wrong. */
+function readRateLimit(text: string, burstText: string | undefined): RateLimit | null {
+  const burst = burstText === undefined ? undefined : parseWholeNumber(burstText, "--burst", 1, MAX_BURST);
+  const limit = parseRateLimit(text, burst);
   if (limit === null && burst !== undefined)
     throw usageError("--burst goes with a rate limit, not with default");
-  const by = attribution(options);
-  const org = await (await ctx.store()).setOrganisationRateLimit(trkref, limit, by);
+  return limit;
+}
+
+/**
+ * Merges the members given into the organisation's own (null: clears them all) and says what it now sets.
+ * The store replaces the overrides whole, so they are read first: a change made by someone else between the
+ * read and the write is overwritten, as with any operator's second command.
+ */
+async function setInvitationPolicy(
+  store: Store,
+  trkref: string,
+  members: InvitationPolicyOverrides | null,
+  by: Attribution,
+): Promise<string> {
+  let overrides: InvitationPolicyOverrides | null = null;
+  if (members !== null) {
+    const current = await store.findOrganisation(trkref);
+    if (!current) throw new CliError(`Unknown organisation ${trkref}`);
+    overrides = { ...(current.invitationPolicy ?? {}), ...members };
+  }
+  const org = await store.setOrganisationInvitationPolicy(trkref, overrides, by);
   if (!org) throw new CliError(`Unknown organisation ${trkref}`);
-  ctx.out(
-    `Organisation ${trkref}: each key may make ${org.rateLimit ? describeLimit(org.rateLimit) : describeDefaultLimit(ctx.config)}`,
-  );
+  const { describeOwnPolicy } = await import("./invitation-policy-output.js");
+  return describeOwnPolicy(trkref, org.invitationPolicy);
 }
 
 /** A summary as `org show --json` prints it; `rate_limit` null: the service's default. */
@@ -78,9 +128,13 @@ async function showOrganisation(ctx: CliContext, trkref: string, options: { json
   const org = await (await ctx.store()).findOrganisationSummary(trkref);
   if (!org) throw new CliError(`Unknown organisation ${trkref}`);
   const json = toSummaryJson(org);
-  if (options.json) return ctx.out(formatJson(json));
+  const { invitationPolicyJson, invitationPolicyRecord } = await import("./invitation-policy-output.js");
+  const defaults = ctx.config.invitations.defaults;
+  if (options.json)
+    return ctx.out(formatJson({ ...json, ...invitationPolicyJson(defaults, org.invitationPolicy) }));
   const rateLimit = org.rateLimit ? describeLimit(org.rateLimit) : describeDefaultLimit(ctx.config);
-  for (const line of formatRecord({ ...json, rate_limit: rateLimit })) ctx.out(line);
+  const policy = invitationPolicyRecord(defaults, org.invitationPolicy);
+  for (const line of formatRecord({ ...json, rate_limit: rateLimit, ...policy })) ctx.out(line);
 }
 
 async function renameOrganisation(ctx: CliContext, trkref: string, options: { name: string } & ActorOptions) {
