@@ -40,9 +40,42 @@ export function intoSendWindow(from: DateTime, policy: InvitationPolicy): DateTi
 
 const utcText = (time: DateTime): string => time.toUTC().toISO() ?? time.toJSDate().toISOString();
 
+// Dates beyond this have no due time a timer can hold (a fulfilment date may be as late as 9999-12-31): such
+// an invitation waits at the end of the calendar, which is never.
+const LAST_DAY = "9999-12-30";
+
+/** A `yyyy-mm-dd` date `days` later (or earlier) by the calendar: dates have no zone. */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00.000Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  const moved = day.toISOString();
+  return moved.length === 24 ? moved.slice(0, 10) : LAST_DAY;
+}
+
+/**
+ * Memoised by `now`: every order of a processing batch is scheduled at the same instant, and the zone
+ * arithmetic is most of the cost of scheduling one. Small and bounded: a batch asks a handful of questions.
+ */
+const remembered = new Map<string, string>();
+function remember(key: string, compute: () => string): string {
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  if (remembered.size >= 256) remembered.clear();
+  const value = compute();
+  remembered.set(key, value);
+  return value;
+}
+
+/** The first instant at or after `now` inside the send window, as UTC text. */
+const nextOpening = (now: Date, policy: InvitationPolicy): string =>
+  remember(`open|${now.getTime()}|${policy.timezone}|${policy.send_window}`, () =>
+    utcText(intoSendWindow(DateTime.fromJSDate(now, { zone: policy.timezone }), policy)),
+  );
+
 /**
  * When an invitation is due: local midnight of the trigger date plus the delay, in the organisation's zone,
- * or `now` if that has passed; moved to the next opening of the send window when outside it.
+ * or `now` if that has passed; moved to the next opening of the send window when outside it. That is the
+ * window's opening on the due date when it is still to come, else the next opening from now.
  */
 export function dueAtFor(
   triggerDate: string,
@@ -50,18 +83,29 @@ export function dueAtFor(
   policy: InvitationPolicy,
   now: Date,
 ): string {
-  const zone = policy.timezone;
-  const earliest = DateTime.fromISO(triggerDate, { zone }).startOf("day").plus({ days: delayDays });
-  const current = DateTime.fromJSDate(now, { zone });
-  return utcText(intoSendWindow(DateTime.max(earliest, current), policy));
+  const [year, month, day] = addDays(triggerDate, delayDays).split("-").map(Number);
+  const { open } = windowOf(policy);
+  // A time a DST gap skips moves past the gap.
+  const opening = DateTime.fromObject(
+    { year, month, day, hour: Math.floor(open / 60), minute: open % 60 },
+    { zone: policy.timezone },
+  );
+  if (opening.toMillis() > now.getTime()) return utcText(opening);
+  return nextOpening(now, policy);
 }
+
+/** The date `at` is in the organisation's zone, less `days`: the oldest trigger date still invited. */
+const oldestInvited = (policy: InvitationPolicy, at: Date): string =>
+  remember(`oldest|${at.getTime()}|${policy.timezone}|${policy.max_order_age_days}`, () =>
+    addDays(
+      DateTime.fromJSDate(at, { zone: policy.timezone }).toISODate() ?? LAST_DAY,
+      -policy.max_order_age_days,
+    ),
+  );
 
 /** The trigger date is older than the policy's maximum age, counted in whole days in the organisation's zone. */
 export function isTooOld(triggerDate: string, policy: InvitationPolicy, at: Date): boolean {
-  const zone = policy.timezone;
-  const trigger = DateTime.fromISO(triggerDate, { zone }).startOf("day");
-  const today = DateTime.fromJSDate(at, { zone }).startOf("day");
-  return today.diff(trigger, "days").days > policy.max_order_age_days;
+  return triggerDate < oldestInvited(policy, at);
 }
 
 /** `days` before `at`, as UTC ISO text. */

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { DateTime } from "luxon";
 import { BUILT_IN_INVITATION_POLICY, type InvitationPolicy } from "../../src/domain/invitation-policy.js";
 import {
+  addDays,
   daysBefore,
   delayDaysFor,
   dueAtFor,
@@ -108,6 +109,13 @@ describe("dueAtFor", () => {
     assert.equal(dueAtFor("2026-05-01", 7, policy(), LONG_AGO), "2026-05-08T09:00:00.000Z");
     assert.equal(dueAtFor("2026-05-01", 0, policy(), LONG_AGO), "2026-05-01T09:00:00.000Z");
     assert.equal(dueAtFor("2026-12-30", 3, policy(), LONG_AGO), "2027-01-02T09:00:00.000Z");
+  });
+
+  it("holds a due time past the end of the calendar at its last day, never in year 10000", () => {
+    assert.equal(addDays("9999-12-28", 7), "9999-12-30");
+    assert.equal(dueAtFor("9999-12-31", 7, policy(), LONG_AGO), "9999-12-30T09:00:00.000Z");
+    assert.equal(addDays("2024-02-28", 1), "2024-02-29");
+    assert.equal(addDays("2026-03-01", -1), "2026-02-28");
   });
 
   it("gives now when the trigger date plus the delay has passed and now is inside the window", () => {
