@@ -39,7 +39,7 @@ function mergedCancellation(
   };
   if (request.skus === null) return { ...base, whole: true, skus: [] };
   const skus = [...new Set([...(previous?.skus ?? []), ...request.skus])];
-  if (previous && skus.length === previous.skus.length) return undefined;
+  if (skus.length === (previous?.skus.length ?? 0)) return undefined;
   return { ...base, whole: false, skus };
 }
 
@@ -84,13 +84,18 @@ export async function cancelOrder(
     const { exists, pending } = await tx.lockOrder(named);
     if (!exists) return { kind: pending ? "not_processed" : "not_found" };
     const state = (await tx.findInvitationStates([named])).get(orderKey(named)) ?? {};
+    // Read after the invitation's lock, so that an erasure that committed meanwhile is seen (the order gone).
+    const stored = (await tx.findOrdersOf([named])).get(orderKey(named));
+    if (!stored) return { kind: "not_found" };
+    // Only the order's own SKUs are recorded, so that what a cancellation holds stays within the order's size.
+    const ofOrder = new Set(stored.order.order_items.map((item) => item.sku));
+    const skus = request.skus === null ? null : request.skus.filter((sku) => ofOrder.has(sku));
     const invitation = state.invitation;
-    const cancellation = mergedCancellation(request, state.cancellation, now);
+    const cancellation = mergedCancellation({ ...request, skus }, state.cancellation, now);
     if (!cancellation) {
-      const kept = state.cancellation as OrderCancellation;
       return {
         kind: "cancelled",
-        cancellation: kept,
+        cancellation: state.cancellation ?? null,
         invitation: invitation ? servedInvitation(invitation) : null,
         changed: false,
       };

@@ -1,6 +1,11 @@
 import { erasedDocument } from "../domain/customer-privacy.js";
 import { submissionFailureCatalogue } from "../domain/failure-codes.js";
-import { ERASED_EVENT_DATA, type ErasureReason, orderErasedEvent } from "../domain/order-events.js";
+import {
+  ERASED_EVENT_DATA,
+  type ErasureReason,
+  type NewEvent,
+  orderErasedEvent,
+} from "../domain/order-events.js";
 import { newRecordId } from "../domain/record-id.js";
 import type { ErasureDatabase, ErasureTransaction, FoundSubmission } from "../storage/erasure-io.js";
 import {
@@ -34,7 +39,7 @@ async function eraseFound(
   found: { orderRefs: string[]; submissions: FoundSubmission[] },
   reason: ErasureReason,
   now: string,
-): Promise<ErasureCounts> {
+): Promise<{ counts: ErasureCounts; events: NewEvent[] }> {
   const counts = noErasureCounts();
   const deleted = await tx.deleteOrders(trkref, found.orderRefs);
   counts.orders = deleted.orderRefs.length;
@@ -50,16 +55,17 @@ async function eraseFound(
   counts.pending_submissions = found.submissions.filter((submission) => submission.pending).length;
   counts.submissions = found.submissions.length - counts.pending_submissions;
   const touched = [...new Set([...found.orderRefs, ...found.submissions.map((s) => s.orderRef)])].sort();
+  // The invitations first: on PostgreSQL this waits for a release holding one of them to commit, so that the
+  // redaction after it sees the `invitation.due` event that release wrote (with the customer's email).
+  counts.invitations = await tx.eraseInvitations(trkref, touched, now);
   const redacted = await tx.redactEvents(trkref, touched, ERASED_EVENT_DATA);
   counts.events = redacted.events;
   counts.webhook_attempts = redacted.attempts;
-  counts.invitations = await tx.eraseInvitations(trkref, touched, now);
   // Only for the orders this erasure deleted: another one (or retention) that deleted an order first told of it.
-  await tx.writeEvents(
-    deleted.orderRefs.map((orderRef) => orderErasedEvent({ trkref, orderRef, reason }, newRecordId(), now)),
-    now,
+  const events = deleted.orderRefs.map((orderRef) =>
+    orderErasedEvent({ trkref, orderRef, reason }, newRecordId(), now),
   );
-  return counts;
+  return { counts, events };
 }
 
 /** The suppression list's entries for the emails an erasure request found. */
@@ -84,7 +90,8 @@ async function eraseCustomers(
   const orders = more ? await tx.findOrders(trkref, { ...by, customerHashes }) : named;
   const orderRefs = orders.map((order) => order.orderRef);
   const submissions = await tx.findSubmissions(trkref, { customerHashes, orderRefs });
-  const counts = await eraseFound(tx, trkref, { orderRefs, submissions }, "request", now);
+  const { counts, events } = await eraseFound(tx, trkref, { orderRefs, submissions }, "request", now);
+  await tx.writeEvents(events, now);
   counts.idempotency_records = await tx.deleteIdempotencyRecords(trkref, customerHashes);
   return { counts, customerHashes };
 }
@@ -143,6 +150,7 @@ export function eraseOrders(
 ): Promise<ErasureCounts> {
   return database.inTransaction(async (tx) => {
     const total = noErasureCounts();
+    const events: NewEvent[] = [];
     const byOrganisation = new Map<string, string[]>();
     for (const { trkref, orderRef } of orders) {
       byOrganisation.set(trkref, [...(byOrganisation.get(trkref) ?? []), orderRef]);
@@ -152,8 +160,13 @@ export function eraseOrders(
       const updating = new Set(found.filter((s) => s.pending).map((s) => s.orderRef));
       const orderRefs = named.filter((orderRef) => !updating.has(orderRef));
       const submissions = found.filter((s) => !updating.has(s.orderRef));
-      addCounts(total, await eraseFound(tx, trkref, { orderRefs, submissions }, reason, now));
+      const erased = await eraseFound(tx, trkref, { orderRefs, submissions }, reason, now);
+      addCounts(total, erased.counts);
+      events.push(...erased.events);
     }
+    // Once, last: on PostgreSQL numbering them locks each organisation's counter until the commit, which no
+    // lock taken after it may wait behind (a release holding an invitation of another organisation).
+    await tx.writeEvents(events, now);
     return total;
   });
 }

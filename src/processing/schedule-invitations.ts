@@ -59,12 +59,9 @@ export async function scheduleInvitations(
     });
     if (!change) continue;
     changes.push(change);
-    if (change.row.status === "scheduled") {
-      invited.set(key, [
-        ...others,
-        { orderRef: order.order_ref, skus: change.row.products.map((p) => p.sku) },
-      ]);
-    }
+    // As the database will hold it for the customer's next order: this order's SKUs only while scheduled.
+    const own = change.row.status === "scheduled" ? [change.row.products.map((p) => p.sku)] : [];
+    invited.set(key, [...others, ...own.map((skus) => ({ orderRef: order.order_ref, skus }))]);
   }
   if (changes.length === 0) return { written: 0, events: [] };
   await tx.saveInvitations(changes.map(({ row }) => row));

@@ -68,7 +68,8 @@ export type CancelOrderOutcome =
   | { kind: "not_processed" }
   | {
       kind: "cancelled";
-      cancellation: OrderCancellation;
+      /** Null when nothing is cancelled: only SKUs the order does not have were named. */
+      cancellation: OrderCancellation | null;
       invitation: Invitation | null;
       /** False when the order was already cancelled as asked: nothing changed, no event. */
       changed: boolean;

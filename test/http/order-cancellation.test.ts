@@ -194,6 +194,8 @@ describe("POST /v4/organisations/{trkref}/customer_orders/{order_ref}/cancellati
       ],
     ],
     ["a body that is not an object", ["MUG-001"], [["", "wrong_type"]]],
+    // A JSON null is a body: it must not be taken for none, which would cancel the whole order.
+    ["a null body", null, [["", "wrong_type"]]],
   ];
   for (const [what, payload, expected] of refusals) {
     it(`refuses ${what} with 422 invalid_cancellation, cancelling nothing`, async () => {

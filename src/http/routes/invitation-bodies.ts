@@ -36,8 +36,9 @@ function membersOf(
   known: readonly string[],
   takes: string,
 ): { members: Record<string, unknown>; errors: FieldError[] } {
-  const value = body ?? {};
-  if (typeof value !== "object" || Array.isArray(value)) {
+  // Only a request without a body means "nothing given": a JSON null is a body, and not an object.
+  const value = body === undefined ? {} : body;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { members: {}, errors: [fieldError("", "wrong_type", `Send a JSON object${takes}`)] };
   }
   const members = value as Record<string, unknown>;

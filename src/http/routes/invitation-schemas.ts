@@ -133,7 +133,10 @@ export const CancellationSchema = Type.Object(
 export const OrderCancellationSchema = Type.Object(
   {
     order_ref: Type.String({ description: "The order" }),
-    cancellation: CancellationSchema,
+    cancellation: Type.Union([CancellationSchema, Type.Null()], {
+      description:
+        "The order's cancellation as it now stands; null when nothing is cancelled (only SKUs the order does not have were named)",
+    }),
     invitation: Type.Union([InvitationSchema, Type.Null()], {
       description: "The order's invitation as the cancellation left it; null when it has none",
     }),

@@ -95,7 +95,7 @@ async function cancelOrder(deps: OrderCancellationRouteDeps, request: OrderReque
   }
   return {
     order_ref: orderRef,
-    cancellation: cancellationWire(outcome.cancellation),
+    cancellation: outcome.cancellation && cancellationWire(outcome.cancellation),
     invitation: outcome.invitation && invitationWire(outcome.invitation),
   };
 }
