@@ -1,4 +1,6 @@
 import { cpus, totalmem } from "node:os";
+import { invitationSection } from "./invitation-report.js";
+import type { InvitationSchedulingFigures } from "./invitation-scheduling.js";
 import { type LoadResult, median } from "./load.js";
 import type { OutboundFigures } from "./outbound.js";
 import type { ProcessingFigures } from "./processing.js";
@@ -11,6 +13,8 @@ export interface BenchmarkFigures {
   batches: Map<string, LoadResult[]>;
   /** By "target / load": intake and processing of each run of that load. */
   processing: Map<string, ProcessingFigures[]>;
+  /** By store: the default service against the same with invitations off, under new, recent orders. */
+  invitations: Map<string, InvitationSchedulingFigures>;
   /** By durable target: webhook deliveries against intake at saturation. */
   outbound: Map<string, OutboundFigures>;
 }
@@ -79,6 +83,7 @@ export function writeReport(figures: BenchmarkFigures): string {
     }),
     "",
     ...processingSection(figures.processing),
+    ...invitationSection(figures.invitations, settings),
     ...outboundSection(figures.outbound, settings),
   ];
   return lines.join("\n");

@@ -4,10 +4,11 @@
  * and writes a Markdown report under bench/results/. Loopback only; every run is bounded in time.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import pg from "pg";
 import { exampleOrder } from "../src/domain/order-example.js";
+import { measureInvitationScheduling } from "./invitation-scheduling.js";
 import { type LoadResult, measure, median } from "./load.js";
 import { measureOutbound } from "./outbound.js";
+import { freshPostgresSchema } from "./postgres-schema.js";
 import { measureWithProcessing, type ProcessingFigures, waitForBacklog } from "./processing.js";
 import { writeReport } from "./report.js";
 import { benchmarkTargets, type RunningTarget, type Target } from "./targets.js";
@@ -26,29 +27,6 @@ const singleBody = JSON.stringify(exampleOrder("BENCH"));
 const batchBody = JSON.stringify(
   Array.from({ length: settings.batchSize }, (_, n) => ({ ...exampleOrder("BENCH"), order_ref: `B-${n}` })),
 );
-
-/** A fresh schema on the PostgreSQL server, if one answers. */
-async function postgresTarget(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const base = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-  } catch {
-    process.stderr.write(`PostgreSQL not reachable at ${base}: measuring SQLite only\n`);
-    return undefined;
-  }
-  const schema = `bench_${Date.now()}`;
-  await client.end();
-  return {
-    url: `${base}${base.includes("?") ? "&" : "?"}schema=${schema}`,
-    drop: async () => {
-      const admin = new pg.Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
-}
 
 /** Mean number of writes per commit since `before`, read from the target's /metrics. */
 async function commitSizes(target: RunningTarget): Promise<{ sum: number; count: number }> {
@@ -82,7 +60,7 @@ function reportFile(name: string): URL {
 }
 
 async function main(): Promise<void> {
-  const postgres = await postgresTarget();
+  const postgres = await freshPostgresSchema("bench");
   const targets = benchmarkTargets(postgres?.url);
   const running = new Map<string, RunningTarget>();
   for (const target of targets) running.set(target.name, await target.start());
@@ -164,13 +142,23 @@ async function main(): Promise<void> {
       }
     }
 
-    // The outbound side on fresh processes, the others stopped: they would share the PostgreSQL schema's
-    // deliveries and the machine's cores.
+    // Invitation scheduling and the outbound side on fresh processes, the others stopped: they would share
+    // the machine's cores (and, for the outbound side, the PostgreSQL schema's deliveries).
     for (const target of running.values()) await target.stop();
     running.clear();
+    const invitations = await measureInvitationScheduling(postgres !== undefined, settings);
     const outbound = await measureOutbound(postgres?.url, settings);
 
-    const report = writeReport({ settings, singles, perCommit, halfRate, batches, processing, outbound });
+    const report = writeReport({
+      settings,
+      singles,
+      perCommit,
+      halfRate,
+      batches,
+      processing,
+      invitations,
+      outbound,
+    });
     mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
     const stores = targets
       .filter((t) => t.durable)

@@ -48,13 +48,15 @@ if (process.env.BENCH_WEBHOOK_URL) {
   await addWebhookEndpoint(store, { trkref: "BENCH", input, at: new Date().toISOString() });
 }
 if (process.env.BENCH_TARGET !== "no-store" && config.runProcessor) {
-  // As `order-intake serve` runs them: the processor, and the deliverer it wakes when it records events.
+  // As `order-intake serve` runs them: the processor (scheduling review invitations unless INVITATIONS_ENABLED
+  // is false), and the deliverer it wakes when it records events.
   const deliverer = createWebhookDeliverer({ store, log: app.log, settings: webhookSettings(config) });
   const processor = createProcessor({
     store,
     log: app.log,
     batchSize: config.processorBatchSize,
     pollMs: 1000,
+    invitations: config.invitations,
     onProcessed: (count) => backlog.recordProcessed(count),
     onReport: (report) => {
       if (report.events > 0) deliverer.wake();
