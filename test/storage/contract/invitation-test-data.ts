@@ -3,6 +3,7 @@ import { BUILT_IN_INVITATION_POLICY } from "../../../src/domain/invitation-polic
 import type { Invitation } from "../../../src/domain/invitations.js";
 import type { NormalisedItem, NormalisedOrder } from "../../../src/domain/normalised-order.js";
 import type { InvitationSettings, ReleaseReport, Store } from "../../../src/storage/store.js";
+import { nextMillisecond } from "../../helpers/next-millisecond.js";
 import { submission } from "./contract-fixture.js";
 
 export const REVIEW_LINK_PREFIX = "https://reviews.example.com/write/";
@@ -36,6 +37,8 @@ export async function processAt(store: Store, now: string): Promise<void> {
 export async function placeAt(store: Store, now: string, ...orders: NormalisedOrder[]): Promise<void> {
   await store.commitIntake([{ submissions: orders.map(submission) }]);
   await processAt(store, now);
+  // Ids are ordered by their time to the millisecond only: the next placement's invitations come after these.
+  await nextMillisecond();
 }
 
 /** One run of the due-time check at `now`. */
