@@ -23,18 +23,26 @@ const CHROMIUM_ARGS = [
 
 const LAUNCH_TIMEOUT_MS = 30_000;
 
+// Chromium's wrapper script can take many seconds to answer, or fail once, while the whole suite loads both
+// cores: the probe asks again before Chromium is declared missing.
+const PROBE_ATTEMPTS = 3;
+const PROBE_TIMEOUT_MS = 30_000;
+
 async function probeChromium(): Promise<Probe> {
-  try {
-    await promisify(execFile)(CHROMIUM_PATH, ["--version"], { timeout: 15_000 });
-    return { available: true };
-  } catch (error) {
-    return {
-      available: false,
-      reason:
-        `no Chromium runs at ${CHROMIUM_PATH} (${(error as Error).message.split("\n")[0]}); ` +
-        "install Debian's chromium package, or set CHROMIUM_PATH",
-    };
+  let failure = "";
+  for (let attempt = 1; attempt <= PROBE_ATTEMPTS; attempt += 1) {
+    try {
+      await promisify(execFile)(CHROMIUM_PATH, ["--version"], { timeout: PROBE_TIMEOUT_MS });
+      return { available: true };
+    } catch (error) {
+      const { killed, message } = error as Error & { killed?: boolean };
+      failure = `${message.split("\n")[0]}${killed ? `, no answer within ${PROBE_TIMEOUT_MS / 1000} s` : ""}`;
+    }
   }
+  return {
+    available: false,
+    reason: `no Chromium runs at ${CHROMIUM_PATH} (${failure}); install Debian's chromium package, or set CHROMIUM_PATH`,
+  };
 }
 
 /** Runs `define` (browser tests) when Chromium is installed; see `withRequiredService` and REQUIRE_CHROMIUM. */
