@@ -63,6 +63,12 @@ export interface InvitationRow extends Invitation {
   customerHash: string | null;
 }
 
+/** The invitation as served: its customer's hash never leaves the store. */
+export function servedInvitation(row: InvitationRow): Invitation {
+  const { customerHash: _hash, ...served } = row;
+  return served;
+}
+
 /** A whole order's cancellation, or a partial one: the SKUs cancelled so far. */
 export interface OrderCancellation {
   trkref: string;

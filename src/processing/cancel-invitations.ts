@@ -1,7 +1,7 @@
 import { orderKey } from "../domain/apply-submissions-in-order.js";
 import { invitationChangeEvent, orderCancelledEvent } from "../domain/invitation-events.js";
 import type { InvitationChangeEvent } from "../domain/invitation-plan.js";
-import type { Invitation, InvitationRow, OrderCancellation } from "../domain/invitations.js";
+import { type InvitationRow, type OrderCancellation, servedInvitation } from "../domain/invitations.js";
 import type { NewEvent } from "../domain/order-events.js";
 import { newRecordId } from "../domain/record-id.js";
 import type { InvitationDatabase } from "../storage/invitation-io.js";
@@ -14,12 +14,6 @@ import type {
 } from "../storage/invitation-store.js";
 
 const timeOf = (now: string | undefined): string => now ?? new Date().toISOString();
-
-/** The invitation as served: without the customer's hash. */
-export function servedInvitation(row: InvitationRow): Invitation {
-  const { customerHash: _hash, ...served } = row;
-  return served;
-}
 
 /**
  * The order's cancellation once this request is added to the one it had: a whole cancellation stays whole;

@@ -1,7 +1,7 @@
 import type { ReleasedInvitation } from "../../domain/invitation-release.js";
+import { decodeProducts } from "../invitation-columns.js";
 import { customerKey } from "../invitation-io.js";
 import type { CustomerOfOrganisation } from "../processing-io.js";
-import { decodeProducts } from "./invitation-rows-sql.js";
 import type { Queryable } from "./organisations-sql.js";
 
 /** The customers as a relation to join, each pair once. */

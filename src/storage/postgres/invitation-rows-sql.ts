@@ -1,80 +1,20 @@
-import type {
-  DeliveryStatus,
-  Invitation,
-  InvitationProduct,
-  InvitationRow,
-  InvitationStatus,
-} from "../../domain/invitations.js";
+import { type Invitation, type InvitationRow, servedInvitation } from "../../domain/invitations.js";
+import { invitationRowOf, type InvitationColumns as SharedColumns } from "../invitation-columns.js";
 import type { Queryable } from "./organisations-sql.js";
 
-/** An invitations row as the driver reads it with INVITATION_COLUMNS. */
-export interface InvitationColumns {
-  id: string;
-  trkref: string;
-  order_ref: string;
-  customer_hash: string | null;
-  status: InvitationStatus;
-  reason: Invitation["reason"];
-  trigger_date: string | null;
-  due_at: Date | null;
-  /** jsonb, parsed by the driver. */
-  products: unknown;
-  created_at: Date;
-  updated_at: Date;
-  released_at: Date | null;
-  delivery_status: DeliveryStatus | null;
-  delivery_reported_at: Date | null;
-}
+/** An invitations row as the driver reads it with INVITATION_COLUMNS: times as Dates, products parsed. */
+export type InvitationColumns = SharedColumns<Date, unknown>;
 
 // trigger_date as text: a calendar day, never shifted into a time zone.
 export const INVITATION_COLUMNS = `i.id, i.trkref, i.order_ref, i.customer_hash, i.status, i.reason,
   to_char(i.trigger_date, 'YYYY-MM-DD') AS trigger_date, i.due_at, i.products, i.created_at, i.updated_at,
   i.released_at, i.delivery_status, i.delivery_reported_at`;
 
-const textOf = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
-
-/** The stored products, each read member by member: one that names no SKU is not a product. */
-export function decodeProducts(stored: unknown): InvitationProduct[] {
-  if (!Array.isArray(stored)) return [];
-  const products: InvitationProduct[] = [];
-  for (const entry of stored as { sku?: unknown; price?: unknown; currency?: unknown }[]) {
-    const sku = textOf(entry?.sku);
-    if (sku === undefined) continue;
-    const price = textOf(entry.price);
-    const currency = textOf(entry.currency);
-    products.push({
-      sku,
-      ...(price !== undefined && { price }),
-      ...(currency !== undefined && { currency }),
-    });
-  }
-  return products;
-}
-
-export const toInvitationRow = (row: InvitationColumns): InvitationRow => ({
-  id: row.id,
-  trkref: row.trkref,
-  orderRef: row.order_ref,
-  customerHash: row.customer_hash,
-  status: row.status,
-  reason: row.reason,
-  triggerDate: row.trigger_date,
-  dueAt: row.due_at?.toISOString() ?? null,
-  products: decodeProducts(row.products),
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-  releasedAt: row.released_at?.toISOString() ?? null,
-  delivery:
-    row.delivery_status === null || row.delivery_reported_at === null
-      ? null
-      : { status: row.delivery_status, reportedAt: row.delivery_reported_at.toISOString() },
-});
+export const toInvitationRow = (row: InvitationColumns): InvitationRow =>
+  invitationRowOf(row, (time) => time.toISOString());
 
 /** The invitation as served: the row without its customer's hash. */
-export function toInvitation(row: InvitationColumns): Invitation {
-  const { customerHash: _hash, ...invitation } = toInvitationRow(row);
-  return invitation;
-}
+export const toInvitation = (row: InvitationColumns): Invitation => servedInvitation(toInvitationRow(row));
 
 const UPSERT = `INSERT INTO invitations (id, trkref, order_ref, customer_hash, status, reason, trigger_date, due_at,
     products, created_at, updated_at, released_at, delivery_status, delivery_reported_at)

@@ -1,64 +1,23 @@
 import type Database from "better-sqlite3";
 import type { ReleasedInvitation } from "../../domain/invitation-release.js";
-import type {
-  DeliveryStatus,
-  Invitation,
-  InvitationProduct,
-  InvitationRow,
-  InvitationStatus,
-} from "../../domain/invitations.js";
+import { type Invitation, type InvitationRow, servedInvitation } from "../../domain/invitations.js";
+import {
+  decodeProducts,
+  invitationRowOf,
+  type InvitationColumns as SharedColumns,
+} from "../invitation-columns.js";
 
-/** A row of the invitations table as SQLite returns it. */
-export interface InvitationColumns {
-  id: string;
-  trkref: string;
-  order_ref: string;
-  customer_hash: string | null;
-  status: InvitationStatus;
-  reason: Invitation["reason"];
-  trigger_date: string | null;
-  due_at: string | null;
-  /** JSON: the products, as `InvitationProduct[]`. */
-  products: string;
-  created_at: string;
-  updated_at: string;
-  released_at: string | null;
-  delivery_status: DeliveryStatus | null;
-  delivery_reported_at: string | null;
-}
+/** A row of the invitations table as SQLite returns it: times and products as text. */
+export type InvitationColumns = SharedColumns<string, string>;
 
 export const INVITATION_COLUMNS = `id, trkref, order_ref, customer_hash, status, reason, trigger_date, due_at,
   products, created_at, updated_at, released_at, delivery_status, delivery_reported_at`;
 
+export const toInvitationRow = (row: InvitationColumns): InvitationRow =>
+  invitationRowOf(row, (time) => time);
+
 /** The invitation as served: without its customer's hash, which never leaves the store. */
-export const toInvitation = (row: InvitationColumns): Invitation => ({
-  id: row.id,
-  trkref: row.trkref,
-  orderRef: row.order_ref,
-  status: row.status,
-  reason: row.reason,
-  triggerDate: row.trigger_date,
-  dueAt: row.due_at,
-  products: JSON.parse(row.products) as InvitationProduct[],
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  releasedAt: row.released_at,
-  delivery:
-    row.delivery_status === null
-      ? null
-      : { status: row.delivery_status, reportedAt: row.delivery_reported_at ?? row.updated_at },
-});
-
-/** The served invitation of a row read in a transaction: its customer's hash left behind. */
-export function servedInvitation(row: InvitationRow): Invitation {
-  const { customerHash: _hash, ...invitation } = row;
-  return invitation;
-}
-
-export const toInvitationRow = (row: InvitationColumns): InvitationRow => ({
-  ...toInvitation(row),
-  customerHash: row.customer_hash,
-});
+export const toInvitation = (row: InvitationColumns): Invitation => servedInvitation(toInvitationRow(row));
 
 const toColumns = (row: InvitationRow): InvitationColumns => ({
   id: row.id,
@@ -77,8 +36,7 @@ const toColumns = (row: InvitationRow): InvitationColumns => ({
   delivery_reported_at: row.delivery?.reportedAt ?? null,
 });
 
-const skusOf = (products: string): string[] =>
-  (JSON.parse(products) as InvitationProduct[]).map((product) => product.sku);
+const skusOf = (products: string): string[] => decodeProducts(products).map((product) => product.sku);
 
 /** Reads and writes of invitation rows, one organisation's order or customer at a time; the caller holds the transaction. */
 export function createInvitationQueries(db: Database.Database) {
@@ -148,7 +106,7 @@ export function createInvitationQueries(db: Database.Database) {
         releasedAt: string;
         products: string;
       }[];
-      return rows.map((row) => ({ ...row, products: JSON.parse(row.products) as InvitationProduct[] }));
+      return rows.map((row) => ({ ...row, products: decodeProducts(row.products) }));
     },
     /** Up to `limit` scheduled invitations due at or before `now`, by due time then id. */
     findDue(now: string, limit: number): InvitationRow[] {

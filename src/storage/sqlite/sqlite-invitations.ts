@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { orderKey } from "../../domain/apply-submissions-in-order.js";
+import { servedInvitation } from "../../domain/invitations.js";
 import {
   customerKey,
   type InvitationDatabase,
@@ -14,7 +15,7 @@ import type { CustomerOfOrganisation } from "../processing-io.js";
 import { inAsyncWriteTransaction } from "./async-write-transaction.js";
 import type { createEventQueries } from "./events-sql.js";
 import { createInvitationListing } from "./invitation-listing-sql.js";
-import { createInvitationQueries, servedInvitation } from "./invitations-sql.js";
+import { createInvitationQueries } from "./invitations-sql.js";
 import { createOrderCancellationQueries } from "./order-cancellations-sql.js";
 import { createOrderPresenceQuery } from "./order-presence-sql.js";
 import type { createOrderQueries } from "./orders-sql.js";
