@@ -1,6 +1,7 @@
 import type { ChangedOrder, SubmissionToApply } from "../domain/apply-submissions-in-order.js";
 import { type CustomerHasher, customerHashesOf, withoutPersonalData } from "../domain/customer-privacy.js";
 import type { OrderChange } from "../domain/order-events.js";
+import { customerKey } from "../storage/invitation-io.js";
 import type {
   ClaimedSubmission,
   CustomerOfOrganisation,
@@ -19,8 +20,6 @@ export type DecodedSubmission = ReadableSubmission | { claimed: ClaimedSubmissio
 
 /** Each readable submission's customer, by submission id: the hash of its email, and whether suppressed. */
 export type SubmissionCustomers = Map<string, { customerHash: string; suppressed: boolean }>;
-
-const customerKey = ({ trkref, customerHash }: CustomerOfOrganisation) => `${trkref}\u0000${customerHash}`;
 
 /**
  * Processing's authoritative check of the suppression lists, which the intake's cache may be a second
