@@ -63,6 +63,14 @@ export function createProgram(): Command {
         ctx.out("Migrations applied");
       }),
     );
+  program
+    .command("openapi")
+    .description("print the OpenAPI document this configuration serves at /openapi.json, without serving")
+    .action(
+      withCliContext(async (ctx) =>
+        (await import("./commands/openapi-command.js")).runOpenApiCommand(ctx.config, ctx.out),
+      ),
+    );
   registerOrgCommands(program);
   registerKeyCommands(program);
   registerAuditCommands(program);

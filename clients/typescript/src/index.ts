@@ -1,0 +1,50 @@
+export type {
+  BatchAnswer,
+  BatchResult,
+  BatchStatus,
+  CancellationAnswer,
+  CancellationRequest,
+  ErasureRequest,
+  EventPage,
+  FieldError,
+  FieldWarning,
+  Order,
+  OrderDocument,
+  OrderEvent,
+  OrderListItem,
+  OrderPage,
+  Organisation,
+  Problem,
+  Submission,
+  SubmissionAccepted,
+  SubmissionPage,
+} from "./api-types.js";
+export { OrderIntakeClient } from "./client.js";
+export type {
+  BatchOrderResult,
+  CallOptions,
+  ClientOptions,
+  ErasureSubjects,
+  EventsOptions,
+  ListOrdersOptions,
+  ListSubmissionsOptions,
+  SubmitBatchOptions,
+  SubmitOptions,
+  SubmitOrderResult,
+} from "./client-options.js";
+export {
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  OrderIntakeError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+  WebhookVerificationError,
+} from "./errors.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+export { verifyWebhook, type WebhookHeaders } from "./webhooks.js";
