@@ -15,28 +15,39 @@ export interface ProcessingFigures {
   leftOver: number;
 }
 
-/** Longest the benchmark waits for a target's backlog before it measures the next target anyway. */
-const DRAIN_LIMIT_MS = 60_000;
+/** Longest the benchmark waits for a target's backlog, unless told, before it measures the next anyway. */
+const DRAIN_LIMIT_S = 60;
+/** Longest one read of a target's `/metrics` may take. */
+const METRICS_TIMEOUT_MS = 10_000;
 
-/** Submissions waiting to be processed, as the target's `/metrics` counts them (every process's). */
-export async function readBacklog(target: RunningTarget): Promise<number> {
-  const text = await (await fetch(`${target.url}/metrics`)).text();
-  const line = text.split("\n").find((l) => l.startsWith("order_intake_submissions_pending "));
+/** A value of the target's `/metrics` (a metric without labels); 0 when the target does not report it. */
+export async function readMetric(target: RunningTarget, name: string): Promise<number> {
+  const response = await fetch(`${target.url}/metrics`, { signal: AbortSignal.timeout(METRICS_TIMEOUT_MS) });
+  const line = (await response.text()).split("\n").find((l) => l.startsWith(`${name} `));
   return Number(line?.split(" ")[1] ?? 0);
 }
 
+/** Submissions waiting to be processed, as the target's `/metrics` counts them (every process's). */
+export const readBacklog = (target: RunningTarget): Promise<number> =>
+  readMetric(target, "order_intake_submissions_pending");
+
 /**
- * Waits (at most 60 s) until the target has processed its backlog, so that its processor does not take
- * CPU from the next target's measurement; says how long it waited and what was left.
+ * Waits (at most `limitSeconds`) until the target has processed its backlog, so that its processor does not
+ * take CPU from the next target's measurement; says how long it waited and what was left.
  */
-export async function waitForBacklog(target: RunningTarget): Promise<{ seconds: number; leftOver: number }> {
+export async function waitForBacklog(
+  target: RunningTarget,
+  limitSeconds = DRAIN_LIMIT_S,
+): Promise<{ seconds: number; leftOver: number }> {
   const started = performance.now();
   let pending = await readBacklog(target);
-  while (pending > 0 && performance.now() - started < DRAIN_LIMIT_MS) {
+  while (pending > 0 && performance.now() - started < limitSeconds * 1000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     pending = await readBacklog(target);
   }
-  if (pending > 0) process.stderr.write(`backlog of ${pending} not drained within 60 s; measuring anyway\n`);
+  if (pending > 0) {
+    process.stderr.write(`backlog of ${pending} not drained within ${limitSeconds} s; measuring anyway\n`);
+  }
   return { seconds: (performance.now() - started) / 1000, leftOver: pending };
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { invitationSection } from "./invitation-report.js";
 import type { InvitationSchedulingFigures } from "./invitation-scheduling.js";
@@ -23,6 +24,18 @@ const round = (value: number, digits = 0) => Number(value.toFixed(digits)).toLoc
 const medianOf = (results: LoadResult[] | undefined, pick: (r: LoadResult) => number) =>
   median((results ?? []).map(pick));
 
+/** The machine a report's figures were measured on. */
+export const machineLine = () =>
+  `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.`;
+
+/** `results/<name>.md`, or `<name>-2.md` and so on: a second run of a day never overwrites the first's report. */
+export function reportFile(name: string): URL {
+  for (let n = 1; ; n++) {
+    const file = new URL(`./results/${name}${n === 1 ? "" : `-${n}`}.md`, import.meta.url);
+    if (!existsSync(file)) return file;
+  }
+}
+
 /** The Markdown report: machine, settings, every figure, and the ratios the targets are stated in. */
 export function writeReport(figures: BenchmarkFigures): string {
   const { singles, settings } = figures;
@@ -32,7 +45,7 @@ export function writeReport(figures: BenchmarkFigures): string {
   const lines = [
     `# Benchmark, ${new Date().toISOString().slice(0, 10)}`,
     "",
-    `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.`,
+    machineLine(),
     `Load: autocannon in the benchmark's process on loopback, ${settings.connections} keep-alive connections, ` +
       `${settings.warmupSeconds} s warm-up per target, ${settings.rounds} rounds of ${settings.durationSeconds} s, targets alternating; medians. ` +
       "Body: the example order of the API reference. The load generator shares the machine's cores with the target.",

@@ -3,14 +3,16 @@
  * alternating rounds (so that machine drift hits all alike) with a fixed number of keep-alive connections,
  * and writes a Markdown report under bench/results/. Loopback only; every run is bounded in time.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { exampleOrder } from "../src/domain/order-example.js";
+import { measureImport } from "./import.js";
+import { importSection } from "./import-report.js";
 import { measureInvitationScheduling } from "./invitation-scheduling.js";
 import { type LoadResult, measure, median } from "./load.js";
 import { measureOutbound } from "./outbound.js";
 import { freshPostgresSchema } from "./postgres-schema.js";
 import { measureWithProcessing, type ProcessingFigures, waitForBacklog } from "./processing.js";
-import { writeReport } from "./report.js";
+import { reportFile, writeReport } from "./report.js";
 import { benchmarkTargets, type RunningTarget, type Target } from "./targets.js";
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -50,14 +52,6 @@ const single = (target: RunningTarget, durationSeconds: number, overallRate?: nu
     expectedStatus: 202,
     ...(overallRate && { overallRate }),
   });
-
-/** `results/<name>.md`, or `<name>-2.md` and so on: a second run of a day never overwrites the first's report. */
-function reportFile(name: string): URL {
-  for (let n = 1; ; n++) {
-    const file = new URL(`./results/${name}${n === 1 ? "" : `-${n}`}.md`, import.meta.url);
-    if (!existsSync(file)) return file;
-  }
-}
 
 async function main(): Promise<void> {
   const postgres = await freshPostgresSchema("bench");
@@ -148,6 +142,11 @@ async function main(): Promise<void> {
     running.clear();
     const invitations = await measureInvitationScheduling(postgres !== undefined, settings);
     const outbound = await measureOutbound(postgres?.url, settings);
+    // Last, on its own service process: a failed import costs its section, not the run's report.
+    const imported = await measureImport().then(importSection, (error: Error) => {
+      process.stderr.write(`import not measured: ${error.message}\n`);
+      return ["## CSV import", "", `Not measured: ${error.message}`, ""];
+    });
 
     const report = writeReport({
       settings,
@@ -158,7 +157,7 @@ async function main(): Promise<void> {
       processing,
       invitations,
       outbound,
-    });
+    }).concat("\n", imported.join("\n"));
     mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
     const stores = targets
       .filter((t) => t.durable)

@@ -8,6 +8,8 @@ import { createInterface } from "node:readline";
 export interface RunningTarget {
   url: string;
   authorization: string;
+  /** The server's process id, to read what the system tells of it (its peak memory, for one). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -20,7 +22,28 @@ export interface Target {
 
 const here = new URL(".", import.meta.url).pathname;
 
-/** Starts `node --import tsx <script>` and waits (at most 30 s) for its "Server listening at" line. */
+/**
+ * Stops `child` with `signal`, then SIGKILL if it is still there 10 s later; resolves once it has exited, or
+ * 5 s after the SIGKILL should its exit never be reported.
+ */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    const giveUp = setTimeout(done, 15_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      clearTimeout(giveUp);
+      done();
+    });
+    child.kill(signal);
+  });
+}
+
+/**
+ * Starts `node --import tsx <script>` and waits (at most 30 s) for its "Server listening at" line. A process
+ * that does not get there is stopped (and `cleanup` run) before the promise rejects.
+ */
 export function startProcess(
   script: string,
   env: Record<string, string>,
@@ -30,29 +53,25 @@ export function startProcess(
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  const stop = () => stopChild(child).then(cleanup);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 30 s`)), 30_000);
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before listening`)));
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.removeAllListeners("exit");
+      lines.close();
+      void stop().then(() => reject(error));
+    };
+    const timer = setTimeout(() => fail(new Error(`${script} did not start within 30 s`)), 30_000);
+    child.once("error", fail);
+    child.once("exit", (code) => fail(new Error(`${script} exited with ${code} before listening`)));
     lines.on("line", (line) => {
       const match = /Server listening at (http:\/\/[^\s"]+)/.exec(line);
       if (!match?.[1]) return;
       clearTimeout(timer);
+      child.removeAllListeners("exit");
       const { authorization = "" } = JSON.parse(line) as { authorization?: string };
-      resolve({
-        url: match[1],
-        authorization,
-        stop: () =>
-          new Promise<void>((done) => {
-            child.removeAllListeners("exit");
-            child.once("exit", () => {
-              cleanup();
-              done();
-            });
-            child.kill("SIGTERM");
-            setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-          }),
-      });
+      resolve({ url: match[1], authorization, pid: child.pid ?? 0, stop });
     });
   });
 }
