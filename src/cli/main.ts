@@ -27,7 +27,8 @@ async function reportFailure(error: unknown): Promise<number> {
 
 createProgram()
   .parseAsync(process.argv)
-  .then(() => 0, reportFailure)
+  // A command that succeeds may still choose its exit code (import: 1 when some orders were rejected).
+  .then(() => Number(process.exitCode ?? 0), reportFailure)
   .then((code) => {
     process.exitCode = code;
   });

@@ -4,6 +4,7 @@ import { redactSecrets } from "../storage/api-credentials.js";
 import { withCliContext } from "./cli-context.js";
 import { registerAuditCommands } from "./commands/audit-commands.js";
 import { registerEraseCommands } from "./commands/erase-commands.js";
+import { registerImportCommand } from "./commands/import-command.js";
 import { registerInvitationCommands } from "./commands/invitation-commands.js";
 import { registerKeyCommands } from "./commands/key-commands.js";
 import { registerOrderCommands } from "./commands/order-commands.js";
@@ -79,5 +80,6 @@ export function createProgram(): Command {
   registerWebhookCommands(program);
   registerInvitationCommands(program);
   registerEraseCommands(program);
+  registerImportCommand(program);
   return program;
 }
