@@ -5,6 +5,12 @@
  */
 import { once } from "node:events";
 import { createWriteStream, statSync } from "node:fs";
+import {
+  CUSTOMER_COLUMNS,
+  ITEM_COLUMNS,
+  METADATA_PREFIX,
+  ORDER_COLUMNS,
+} from "../src/cli/import/import-columns.js";
 import { wireDate } from "./recent-order.js";
 
 /** What was written. */
@@ -16,24 +22,8 @@ export interface ImportFile {
   bytes: number;
 }
 
-const COLUMNS = [
-  "order_ref",
-  "order_date",
-  "fulfilment_date",
-  "language",
-  "locale",
-  "email",
-  "customer_ref",
-  "title",
-  "first_name",
-  "surname",
-  "postcode",
-  "country",
-  "sku",
-  "price",
-  "currency",
-  "metadata.colour",
-];
+/** Every column the import knows, in the order it lists them, and one metadata column. */
+const COLUMNS = [...ORDER_COLUMNS, ...CUSTOMER_COLUMNS, ...ITEM_COLUMNS, `${METADATA_PREFIX}colour`];
 
 interface Market {
   country: string;
