@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { measureWithWrk, wrkInstalled } from "./wrk.js";
 
 /** One measurement of one target. */
 export interface LoadResult {
@@ -25,8 +26,21 @@ export interface LoadOptions {
   distinctIds?: boolean;
 }
 
-/** Runs autocannon against one target on loopback, for a fixed time. */
+/** The generator of every full-speed measurement of this run: wrk when installed (`BENCH_LOAD=autocannon` forces the fallback). */
+export const loadGenerator: "wrk" | "autocannon" =
+  process.env.BENCH_LOAD !== "autocannon" && wrkInstalled() ? "wrk" : "autocannon";
+
+/**
+ * Loads one target on loopback for a fixed time: with `loadGenerator` at full speed, with autocannon at a
+ * fixed rate (wrk has no rate limiting).
+ */
 export async function measure(options: LoadOptions): Promise<LoadResult> {
+  if (loadGenerator === "wrk" && options.overallRate === undefined) return measureWithWrk(options);
+  return measureWithAutocannon(options);
+}
+
+/** Runs autocannon in this process against one target on loopback, for a fixed time. */
+async function measureWithAutocannon(options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url: `${options.url}${options.path}`,
     method: "POST",

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { invitationSection } from "./invitation-report.js";
 import type { InvitationSchedulingFigures } from "./invitation-scheduling.js";
-import { type LoadResult, median } from "./load.js";
+import { type LoadResult, loadGenerator, median } from "./load.js";
 import type { OutboundFigures } from "./outbound.js";
 import type { ProcessingFigures } from "./processing.js";
 
@@ -37,6 +37,14 @@ export function reportFile(name: string): URL {
 }
 
 /** The Markdown report: machine, settings, every figure, and the ratios the targets are stated in. */
+/** Which generator made the figures, and what that means for comparing them with another run's. */
+function describeLoadGenerator(): string {
+  return loadGenerator === "wrk"
+    ? "wrk (Debian's package, a process of its own) at full speed, autocannon for the runs at a fixed rate"
+    : "autocannon in the benchmark's process (wrk is not installed: its ratios are compressed by the " +
+        "generator's own use of a core, and are not comparable with a run under wrk)";
+}
+
 export function writeReport(figures: BenchmarkFigures): string {
   const { singles, settings } = figures;
   const rps = (name: string) => medianOf(singles.get(name), (r) => r.requestsPerSecond);
@@ -46,7 +54,7 @@ export function writeReport(figures: BenchmarkFigures): string {
     `# Benchmark, ${new Date().toISOString().slice(0, 10)}`,
     "",
     machineLine(),
-    `Load: autocannon in the benchmark's process on loopback, ${settings.connections} keep-alive connections, ` +
+    `Load: ${describeLoadGenerator()} on loopback, ${settings.connections} keep-alive connections, ` +
       `${settings.warmupSeconds} s warm-up per target, ${settings.rounds} rounds of ${settings.durationSeconds} s, targets alternating; medians. ` +
       "Body: the example order of the API reference. The load generator shares the machine's cores with the target.",
     "",
