@@ -6,7 +6,8 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import type { ImportJsonSummary, ImportRun } from "./import-report.js";
+import type { ImportSummaryJson } from "../src/cli/import/import-summary.js";
+import type { ImportRun } from "./import-report.js";
 import { type RunningTarget, stopChild } from "./targets.js";
 
 const MAIN = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
@@ -65,7 +66,7 @@ export async function runImportCommand(
   const line = stdout.trim().split("\n").at(-1) ?? "";
   if (timedOut) throw new Error(`the import did not finish within ${timeoutSeconds} s: ${line}`);
   if (code !== 0 && code !== 1) throw new Error(`the import exited with ${code}: ${stderr.join("\n")}`);
-  return { summary: JSON.parse(line) as ImportJsonSummary, wallSeconds };
+  return { summary: JSON.parse(line) as ImportSummaryJson, wallSeconds };
 }
 
 /** Rejected orders spoil the measurement (the file is generated to be valid): show the first few reasons. */

@@ -2,6 +2,7 @@
  * What the import benchmark (bench/import.ts) measured, and the Markdown section it is reported in, alone
  * by `npm run bench:import` and at the end of `npm run bench`.
  */
+import type { ImportSummaryJson } from "../src/cli/import/import-summary.js";
 import type { ImportFile } from "./import-file.js";
 
 /** What one benchmark of the import runs with. */
@@ -15,23 +16,9 @@ export interface ImportBenchSettings {
   drainSeconds: number;
 }
 
-/** The summary `order-intake import --json` prints as its last line of stdout. */
-export interface ImportJsonSummary {
-  rows: number;
-  orders: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  batches: number;
-  seconds: number;
-  rows_per_second: number;
-  peak_rss_bytes: number;
-  dry_run: boolean;
-}
-
 /** One run of the command: its own summary, and its wall time as the benchmark saw it (start-up included). */
 export interface ImportRun {
-  summary: ImportJsonSummary;
+  summary: ImportSummaryJson;
   wallSeconds: number;
 }
 

@@ -50,9 +50,24 @@ export function formatSummaryLine(summary: ImportSummary): string {
   );
 }
 
+/** The line `--json` prints: the counts with the API's snake-case names, for programs (the benchmark reads it). */
+export interface ImportSummaryJson {
+  rows: number;
+  orders: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  batches: number;
+  seconds: number;
+  rows_per_second: number;
+  peak_rss_bytes: number;
+  dry_run: boolean;
+  rejects: string | null;
+}
+
 /** The summary as one JSON line, for --json. */
 export function formatSummaryJson(summary: ImportSummary): string {
-  return JSON.stringify({
+  const json: ImportSummaryJson = {
     rows: summary.rows,
     orders: summary.orders,
     accepted: summary.accepted,
@@ -65,7 +80,8 @@ export function formatSummaryJson(summary: ImportSummary): string {
     peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
     dry_run: summary.dryRun,
     rejects: summary.rejectsPath ?? null,
-  });
+  };
+  return JSON.stringify(json);
 }
 
 /**
