@@ -5,7 +5,7 @@
  * for the service's processing to drain what the import left. Prints a Markdown section and writes it under
  * bench/results/. Loopback only; every wait has a deadline.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -15,7 +15,7 @@ import { runImportCommand, showRejects } from "./import-process.js";
 import { type ImportBenchSettings, type ImportFigures, importSection } from "./import-report.js";
 import { readBacklog, readMetric, waitForBacklog } from "./processing.js";
 import { machineLine, reportFile } from "./report.js";
-import { type RunningTarget, startProcess } from "./targets.js";
+import { peakRss, type RunningTarget, startProcess } from "./targets.js";
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -28,14 +28,6 @@ export const importBenchSettings = (): ImportBenchSettings => ({
 });
 
 const IMPORT_COMMAND = new URL("../dist/cli/commands/import-command.js", import.meta.url);
-
-/** A process's peak resident set in bytes, from /proc; undefined where there is no such file. */
-function peakRss(pid: number): number | undefined {
-  const status = `/proc/${pid}/status`;
-  if (!existsSync(status)) return undefined;
-  const kilobytes = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(status, "utf8"))?.[1];
-  return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
-}
 
 /** Reads the backlog each second until stopped, for at most `limitSeconds`; `stop` gives the largest seen. */
 function sampleBacklog(service: RunningTarget, limitSeconds: number): { stop(): Promise<number> } {

@@ -1,14 +1,18 @@
 import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { goalsSection } from "./goals-report.js";
 import { invitationSection } from "./invitation-report.js";
 import type { InvitationSchedulingFigures } from "./invitation-scheduling.js";
 import { type LoadResult, loadGenerator, median } from "./load.js";
 import type { OutboundFigures } from "./outbound.js";
 import type { ProcessingFigures } from "./processing.js";
+import { processingSummary, round } from "./summaries.js";
 
 export interface BenchmarkFigures {
   settings: Record<string, number>;
   singles: Map<string, LoadResult[]>;
+  /** Each target's peak resident set (bytes) after the single-submission rounds, and after the batches. */
+  peakRss: { afterSingles: Map<string, number | undefined>; afterBatches: Map<string, number | undefined> };
   perCommit: Map<string, number>;
   halfRate: Map<string, { service: LoadResult; bare: LoadResult; rate: number }>;
   batches: Map<string, LoadResult[]>;
@@ -20,7 +24,6 @@ export interface BenchmarkFigures {
   outbound: Map<string, OutboundFigures>;
 }
 
-const round = (value: number, digits = 0) => Number(value.toFixed(digits)).toLocaleString("en-GB");
 const medianOf = (results: LoadResult[] | undefined, pick: (r: LoadResult) => number) =>
   median((results ?? []).map(pick));
 
@@ -28,12 +31,15 @@ const medianOf = (results: LoadResult[] | undefined, pick: (r: LoadResult) => nu
 export const machineLine = () =>
   `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.`;
 
+const MAX_REPORTS_A_DAY = 1000;
+
 /** `results/<name>.md`, or `<name>-2.md` and so on: a second run of a day never overwrites the first's report. */
 export function reportFile(name: string): URL {
-  for (let n = 1; ; n++) {
+  for (let n = 1; n <= MAX_REPORTS_A_DAY; n++) {
     const file = new URL(`./results/${name}${n === 1 ? "" : `-${n}`}.md`, import.meta.url);
     if (!existsSync(file)) return file;
   }
+  throw new Error(`${MAX_REPORTS_A_DAY} reports named ${name} already: remove some from results/`);
 }
 
 /** The Markdown report: machine, settings, every figure, and the ratios the targets are stated in. */
@@ -49,7 +55,9 @@ export function writeReport(figures: BenchmarkFigures): string {
   const { singles, settings } = figures;
   const rps = (name: string) => medianOf(singles.get(name), (r) => r.requestsPerSecond);
   const bare = rps("bare");
+  const limit = rps("limit");
   const noStore = rps("no-store");
+  const mebibytes = (bytes: number | undefined) => (bytes === undefined ? "–" : round(bytes / 2 ** 20));
   const lines = [
     `# Benchmark, ${new Date().toISOString().slice(0, 10)}`,
     "",
@@ -57,11 +65,18 @@ export function writeReport(figures: BenchmarkFigures): string {
     `Load: ${describeLoadGenerator()} on loopback, ${settings.connections} keep-alive connections, ` +
       `${settings.warmupSeconds} s warm-up per target, ${settings.rounds} rounds of ${settings.durationSeconds} s, targets alternating; medians. ` +
       "Body: the example order of the API reference. The load generator shares the machine's cores with the target.",
+    "Targets: `bare`, a plain Fastify route (the ceiling of the HTTP round trip); `no-store`, the service on a " +
+      "store that keeps nothing; `limit`, a minimal durable pipeline (a cached credential, four field checks, " +
+      "group commit on a SQLite thread with WAL and synchronous=FULL, answered after the commit, processed " +
+      "into an orders table on the same thread); `sqlite` and `postgres`, the service as `order-intake serve` runs it.",
     "",
+    ...goalsSection(figures),
     "## Single submission",
     "",
-    "| target | req/s (median) | p50 ms | p99 ms | / bare | / no-store | failures |",
-    "|---|---|---|---|---|---|---|",
+    "The peak RSS of each target's process (VmHWM) is read after these rounds, and again after the batches.",
+    "",
+    "| target | req/s (median) | p50 ms | p99 ms | / bare | / limit | / no-store | failures | peak RSS MiB | after batches |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...[...singles.keys()].map((name) => {
       const results = singles.get(name);
       const value = rps(name);
@@ -72,7 +87,9 @@ export function writeReport(figures: BenchmarkFigures): string {
       )} | ${round(
         medianOf(results, (r) => r.p99Ms),
         1,
-      )} | ${(value / bare).toFixed(2)} | ${(value / noStore).toFixed(2)} | ${failures} |`;
+      )} | ${(value / bare).toFixed(2)} | ${(value / limit).toFixed(2)} | ${(value / noStore).toFixed(2)} | ${failures} | ${mebibytes(
+        figures.peakRss.afterSingles.get(name),
+      )} | ${mebibytes(figures.peakRss.afterBatches.get(name))} |`;
     }),
     "",
     "## Submissions per commit (at saturation)",
@@ -115,25 +132,23 @@ export function writeReport(figures: BenchmarkFigures): string {
  * a backlog without bound under sustained load (until the backlog ceiling refuses submissions).
  */
 function processingSection(processing: Map<string, ProcessingFigures[]>): string[] {
-  const medianOfRuns = (runs: ProcessingFigures[], pick: (f: ProcessingFigures) => number | undefined) =>
-    median(runs.flatMap((figures) => pick(figures) ?? []));
   return [
     "## Processing against intake",
     "",
     "Orders accepted and orders applied per second while each load ran (the processor in the same process, " +
       "sharing its cores with intake and the load generator), the backlog when the load ended, and how fast " +
-      "the processor applied that backlog once the load had stopped; medians over the runs.",
+      "the processor applied that backlog once the load had stopped; medians over the runs. Sustained: the " +
+      "rate at which the target takes orders with its processing keeping up, the lesser of accepted and " +
+      "applied in each run (a load above it grows the backlog until `MAX_BACKLOG` refuses submissions).",
     "",
-    "| target / load | accepted orders/s | applied orders/s | applied / accepted | backlog at end | drain orders/s | left after 60 s |",
-    "|---|---|---|---|---|---|---|",
+    "| target / load | accepted orders/s | applied orders/s | applied / accepted | sustained orders/s | backlog at end of each run | drain orders/s | left after 60 s |",
+    "|---|---|---|---|---|---|---|---|",
     ...[...processing].map(([key, runs]) => {
-      const accepted = medianOfRuns(runs, (f) => f.acceptedPerSecond);
-      const applied = medianOfRuns(runs, (f) => f.appliedPerSecond);
-      const drained = runs.some((f) => f.drainPerSecond !== undefined);
-      const leftOver = Math.max(...runs.map((f) => f.leftOver));
-      return `| ${key} | ${round(accepted)} | ${round(applied)} | ${(applied / Math.max(accepted, 1)).toFixed(2)} | ${round(
-        medianOfRuns(runs, (f) => f.backlogAtEnd),
-      )} | ${drained ? round(medianOfRuns(runs, (f) => f.drainPerSecond)) : "–"} | ${round(leftOver)} |`;
+      const f = processingSummary(runs);
+      const backlogs = runs.map((run) => round(run.backlogAtEnd)).join(" / ");
+      return `| ${key} | ${round(f.accepted)} | ${round(f.applied)} | ${(f.applied / Math.max(f.accepted, 1)).toFixed(2)} | ${round(
+        f.sustained,
+      )} | ${backlogs} | ${f.drain === undefined ? "–" : round(f.drain)} | ${round(f.leftOver)} |`;
     }),
     "",
   ];

@@ -11,9 +11,9 @@ import { measureInvitationScheduling } from "./invitation-scheduling.js";
 import { type LoadResult, measure, median } from "./load.js";
 import { measureOutbound } from "./outbound.js";
 import { freshPostgresSchema } from "./postgres-schema.js";
-import { measureWithProcessing, type ProcessingFigures, waitForBacklog } from "./processing.js";
+import { measureWithProcessing, type ProcessingFigures, readMetric, waitForBacklog } from "./processing.js";
 import { reportFile, writeReport } from "./report.js";
-import { benchmarkTargets, type RunningTarget, type Target } from "./targets.js";
+import { benchmarkTargets, peakRss, type RunningTarget, type Target } from "./targets.js";
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const settings = {
@@ -30,16 +30,17 @@ const batchBody = JSON.stringify(
   Array.from({ length: settings.batchSize }, (_, n) => ({ ...exampleOrder("BENCH"), order_ref: `B-${n}` })),
 );
 
-/** Mean number of writes per commit since `before`, read from the target's /metrics. */
+/** The target's commit-size histogram so far (sum and count), read from its /metrics. */
 async function commitSizes(target: RunningTarget): Promise<{ sum: number; count: number }> {
-  const text = await (await fetch(`${target.url}/metrics`)).text();
-  const value = (name: string) =>
-    Number(/\S+ (\S+)$/.exec(text.split("\n").find((l) => l.startsWith(name)) ?? "")?.[1] ?? 0);
   return {
-    sum: value("order_intake_commit_batch_size_sum"),
-    count: value("order_intake_commit_batch_size_count"),
+    sum: await readMetric(target, "order_intake_commit_batch_size_sum"),
+    count: await readMetric(target, "order_intake_commit_batch_size_count"),
   };
 }
+
+/** Each target's peak resident set so far, in bytes, where the system tells it. */
+const peakRssOf = (running: Map<string, RunningTarget>) =>
+  new Map([...running].map(([name, target]) => [name, peakRss(target.pid)] as const));
 
 const single = (target: RunningTarget, durationSeconds: number, overallRate?: number) =>
   measure({
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    const rssAfterSingles = peakRssOf(running);
     const perCommit = new Map<string, number>();
     for (const target of targets.filter((t) => t.durable)) {
       const after = await commitSizes(get(target.name));
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
 
     const batches = new Map<string, LoadResult[]>();
     for (let round = 0; round < settings.rounds; round++) {
-      for (const target of targets.filter((t) => t.durable)) {
+      for (const target of targets.filter((t) => t.service)) {
         const running = get(target.name);
         const result = await run(target, `batches of ${settings.batchSize}`, settings.batchSize, () =>
           measure({
@@ -136,6 +138,8 @@ async function main(): Promise<void> {
       }
     }
 
+    const rssAfterBatches = peakRssOf(running);
+
     // Invitation scheduling and the outbound side on fresh processes, the others stopped: they would share
     // the machine's cores (and, for the outbound side, the PostgreSQL schema's deliveries).
     for (const target of running.values()) await target.stop();
@@ -151,6 +155,7 @@ async function main(): Promise<void> {
     const report = writeReport({
       settings,
       singles,
+      peakRss: { afterSingles: rssAfterSingles, afterBatches: rssAfterBatches },
       perCommit,
       halfRate,
       batches,
@@ -160,7 +165,7 @@ async function main(): Promise<void> {
     }).concat("\n", imported.join("\n"));
     mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
     const stores = targets
-      .filter((t) => t.durable)
+      .filter((t) => t.service)
       .map((t) => t.name)
       .join("-");
     const file = reportFile(`${new Date().toISOString().slice(0, 10)}-${stores}`);

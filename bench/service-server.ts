@@ -55,6 +55,7 @@ if (process.env.BENCH_TARGET !== "no-store" && config.runProcessor) {
     store,
     log: app.log,
     batchSize: config.processorBatchSize,
+    maxBatchSize: config.processorMaxBatchSize,
     pollMs: 1000,
     invitations: config.invitations,
     onProcessed: (count) => backlog.recordProcessed(count),

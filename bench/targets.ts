@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -14,10 +14,20 @@ export interface RunningTarget {
 }
 
 export interface Target {
-  name: "bare" | "no-store" | "sqlite" | "postgres";
-  /** Whether the target stores durably (its figures are "service" figures). */
+  name: "bare" | "no-store" | "limit" | "sqlite" | "postgres";
+  /** Whether the target stores durably and processes what it stored (its backlog is measured). */
   durable: boolean;
+  /** Whether the target is the service on a real store: the one that also takes batches. */
+  service: boolean;
   start(): Promise<RunningTarget>;
+}
+
+/** A process's peak resident set in bytes (VmHWM), from /proc; undefined where there is no such file. */
+export function peakRss(pid: number): number | undefined {
+  const status = `/proc/${pid}/status`;
+  if (!existsSync(status)) return undefined;
+  const kilobytes = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(status, "utf8"))?.[1];
+  return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
 }
 
 const here = new URL(".", import.meta.url).pathname;
@@ -84,28 +94,33 @@ export function benchmarkTargets(
   postgresUrl: string | undefined,
   env: Record<string, string> = {},
 ): Target[] {
-  const sqlite: Target = {
-    name: "sqlite",
-    durable: true,
-    start: () => {
-      const dir = mkdtempSync(join(tmpdir(), "order-intake-bench-"));
-      const remove = () => rmSync(dir, { recursive: true, force: true });
-      return startProcess("service-server.ts", { ...env, DATABASE_URL: join(dir, "bench.db") }, remove);
-    },
+  /** `script` on a SQLite file in a temp dir of its own, removed when the target stops. */
+  const onSqliteFile = (script: string, extra: Record<string, string>) => () => {
+    const dir = mkdtempSync(join(tmpdir(), "order-intake-bench-"));
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    return startProcess(script, { ...extra, DATABASE_URL: join(dir, "bench.db") }, remove);
   };
   const targets: Target[] = [
-    { name: "bare", durable: false, start: () => startProcess("bare-server.ts", {}, () => {}) },
+    {
+      name: "bare",
+      durable: false,
+      service: false,
+      start: () => startProcess("bare-server.ts", {}, () => {}),
+    },
     {
       name: "no-store",
       durable: false,
+      service: false,
       start: () => startProcess("service-server.ts", { BENCH_TARGET: "no-store" }, () => {}),
     },
-    sqlite,
+    { name: "limit", durable: true, service: false, start: onSqliteFile("limit-server.ts", {}) },
+    { name: "sqlite", durable: true, service: true, start: onSqliteFile("service-server.ts", env) },
   ];
   if (postgresUrl) {
     targets.push({
       name: "postgres",
       durable: true,
+      service: true,
       start: () => startProcess("service-server.ts", { ...env, DATABASE_URL: postgresUrl }, () => {}),
     });
   }

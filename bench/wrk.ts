@@ -4,6 +4,7 @@
  * speed only, so a measurement at a fixed rate still uses autocannon (see `load.ts`).
  */
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,10 +24,13 @@ export function wrkInstalled(): boolean {
 
 /**
  * The request, and wrk's summary printed as one JSON line. Answers are not read in Lua (a `response` hook
- * would cost wrk a third of its rate): every 2xx counts as the expected status. With `distinctIds`, each request's body has its `[<id>]` replaced by a number of its own (thread, counter).
+ * would cost wrk a third of its rate): every 2xx counts as the expected status. With `distinctIds`, each request's body has its `[<id>]` replaced by an id of its own (run, thread, counter).
  */
 function script(options: LoadOptions, bodyFile: string): string {
   const quoted = (text: string) => JSON.stringify(text);
+  // Each run's ids begin with an id of the run: Lua's random numbers repeat from one wrk process to the next
+  // (they are not seeded), so a counter alone, or with them, would send a warm-up's order refs again.
+  const runId = randomBytes(6).toString("base64url");
   return `
 local threads = {}
 local body_file = io.open(${quoted(bodyFile)}, "rb")
@@ -50,7 +54,7 @@ ${
   options.distinctIds
     ? `function request()
   counter = counter + 1
-  local id = tostring(thread_id) .. "-" .. tostring(counter) .. "-" .. tostring(math.random(1, 1000000000))
+  local id = ${quoted(runId)} .. "-" .. tostring(thread_id) .. "-" .. tostring(counter)
   return wrk.format(nil, nil, nil, (body:gsub("%[<id>%]", id)))
 end
 `

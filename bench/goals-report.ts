@@ -1,0 +1,120 @@
+/**
+ * The report's table of goals: each figure the benchmark aims at, what this run measured, and whether it
+ * met the goal or by how much it fell short. Ratios are of one run, so machine drift cancels out.
+ */
+import { median } from "./load.js";
+import type { BenchmarkFigures } from "./report.js";
+import { processingSummary, round } from "./summaries.js";
+
+interface Goal {
+  figure: string;
+  /** What was measured, as written in the report; undefined when the run did not measure it. */
+  measured: number | undefined;
+  /** Decimal places the figure is shown with. */
+  digits: number;
+  goal: string;
+  /** How far the measured value is from the goal, in the figure's own unit; ≤ 0 when met. */
+  shortBy: (value: number) => number;
+  /** A condition the figure holds only with, and what to say when it does not hold. */
+  provided?: { holds: boolean; otherwise: string };
+}
+
+const ratio = (value: number) => value.toFixed(2);
+/** Processing "kept up" when it applied at least this share of what intake accepted (the backlog's readings are a few ms apart). */
+const KEPT_UP = 0.99;
+
+export function goalsSection(figures: BenchmarkFigures): string[] {
+  const { singles, batches, processing, halfRate, settings } = figures;
+  const rps = (name: string) => {
+    const value = median((singles.get(name) ?? []).map((r) => r.requestsPerSecond));
+    return value > 0 ? value : undefined;
+  };
+  const divide = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : a / b;
+  const batchRate = (name: string) => {
+    const results = batches.get(name);
+    return results ? median(results.map((r) => r.requestsPerSecond)) * (settings.batchSize ?? 0) : undefined;
+  };
+  const keptUp = (key: string) => {
+    const runs = processing.get(key);
+    if (!runs) return undefined;
+    const { applied, accepted } = processingSummary(runs);
+    return applied / Math.max(accepted, 1);
+  };
+  const sqliteKeptUp = keptUp("sqlite / single, unpaced");
+  const latency = halfRate.get("sqlite");
+  const mebibytes = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 2 ** 20);
+  const goals: Goal[] = [
+    {
+      figure: `durable single submission, SQLite: sqlite / limit (processing kept up: applied / accepted ${
+        sqliteKeptUp === undefined ? "not measured" : ratio(sqliteKeptUp)
+      })`,
+      measured: divide(rps("sqlite"), rps("limit")),
+      digits: 2,
+      goal: `≥ 0.90, applied / accepted ≥ ${KEPT_UP}`,
+      shortBy: (value) => 0.9 - value,
+      provided: { holds: (sqliteKeptUp ?? 0) >= KEPT_UP, otherwise: "processing did not keep up" },
+    },
+    {
+      figure: "the service's own HTTP path: no-store / bare",
+      measured: divide(rps("no-store"), rps("bare")),
+      digits: 2,
+      goal: "≥ 0.70",
+      shortBy: (value) => 0.7 - value,
+    },
+    {
+      figure: `batches of ${settings.batchSize}, SQLite, durable (orders/s)`,
+      measured: batchRate("sqlite"),
+      digits: 0,
+      goal: "≥ 80,000",
+      shortBy: (value) => 80_000 - value,
+    },
+    {
+      figure: `batches of ${settings.batchSize}, PostgreSQL (orders/s)`,
+      measured: batchRate("postgres"),
+      digits: 0,
+      goal: "≥ 40,000",
+      shortBy: (value) => 40_000 - value,
+    },
+    {
+      figure: "PostgreSQL: applied / accepted, single submissions at saturation",
+      measured: keptUp("postgres / single, unpaced"),
+      digits: 2,
+      goal: "≥ 1.00 (the backlog does not grow)",
+      shortBy: (value) => KEPT_UP - value,
+    },
+    {
+      figure: "p99 at half the peak rate, SQLite, over bare's at that rate (ms)",
+      measured: latency && latency.service.p99Ms - latency.bare.p99Ms,
+      digits: 1,
+      goal: "≤ +5",
+      shortBy: (value) => value - 5,
+    },
+    ...(["sqlite", "postgres"] as const).map(
+      (name): Goal => ({
+        figure: `peak RSS of the ${name} service at saturation (single submissions; MiB)`,
+        measured: mebibytes(figures.peakRss.afterSingles.get(name)),
+        digits: 0,
+        goal: "≤ 300",
+        shortBy: (value) => value - 300,
+      }),
+    ),
+  ];
+  return [
+    "## Goals",
+    "",
+    "| figure | measured | goal | met |",
+    "|---|---|---|---|",
+    ...goals.map(({ figure, measured, digits, goal, shortBy, provided }) => {
+      if (measured === undefined) return `| ${figure} | not measured | ${goal} | – |`;
+      const short = shortBy(measured);
+      const verdicts = [
+        ...(short > 0 ? [`by ${round(short, digits)}`] : []),
+        ...(provided && !provided.holds ? [provided.otherwise] : []),
+      ];
+      const met = verdicts.length === 0 ? "yes" : `no: ${verdicts.join("; ")}`;
+      return `| ${figure} | ${round(measured, digits)} | ${goal} | ${met} |`;
+    }),
+    "",
+  ];
+}
