@@ -61,6 +61,8 @@ export interface Config {
   processorPollMs: number;
   /** Submissions the processor applies in one transaction (unset: 200 on SQLite, 1000 on PostgreSQL). */
   processorBatchSize: number;
+  /** Most submissions one batch applies while a backlog lasts (batches double up to it). */
+  processorMaxBatchSize: number;
   /** How long a client has to send its request headers and body, in milliseconds. */
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open, in milliseconds. */
@@ -193,6 +195,12 @@ export const EnvSchema = Type.Object({
   // batch costs a few statements whatever its size.
   PROCESSOR_BATCH_SIZE: Type.Optional(
     Type.Integer({ minimum: 1, description: "submissions applied per transaction" }),
+  ),
+  // While a backlog lasts, batches double up to this, so that processing keeps pace with large intake
+  // commits (see processing/batch-sizer.ts); never below PROCESSOR_BATCH_SIZE.
+  PROCESSOR_MAX_BATCH_SIZE: positiveInt(
+    2000,
+    "most submissions applied per transaction while a backlog lasts",
   ),
   REQUEST_TIMEOUT_MS: positiveInt(30_000, "time allowed to receive one request"),
   KEEP_ALIVE_TIMEOUT_MS: positiveInt(72_000, "idle keep-alive connection lifetime"),
@@ -408,6 +416,7 @@ function toConfig(env: Env): Config {
     runProcessor: env.RUN_PROCESSOR,
     processorPollMs: env.PROCESSOR_POLL_MS,
     processorBatchSize: env.PROCESSOR_BATCH_SIZE ?? (isPostgresUrl(env.DATABASE_URL) ? 1000 : 200),
+    processorMaxBatchSize: env.PROCESSOR_MAX_BATCH_SIZE,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

@@ -65,6 +65,7 @@ export async function startServer(
       store,
       log: app.log.child({ component: "processor" }),
       batchSize: config.processorBatchSize,
+      maxBatchSize: config.processorMaxBatchSize,
       pollMs: config.processorPollMs,
       invitations: config.invitations,
       onProcessed: (count) => intake.backlog.recordProcessed(count),

@@ -2,14 +2,17 @@ import type { FastifyBaseLogger } from "fastify";
 import type { InvitationSettings } from "../storage/invitation-store.js";
 import type { ProcessingReport, ProcessingStore } from "../storage/processing-io.js";
 import { createStoreOutageLog, PROCESSING_OUTAGE } from "../storage/store-outage-log.js";
+import { createBatchSizer } from "./batch-sizer.js";
 import { createWakeablePause } from "./wakeable-pause.js";
 
 /** Options of the asynchronous processor. */
 export interface ProcessorOptions {
   store: ProcessingStore;
   log: Pick<FastifyBaseLogger, "info" | "warn" | "error" | "debug">;
-  /** Submissions applied per transaction. */
+  /** Submissions applied per transaction while there is no backlog. */
   batchSize: number;
+  /** Most submissions one transaction applies while a backlog lasts (batches grow to it); default `batchSize`. */
+  maxBatchSize?: number;
   /** Sleep between polls when idle and not woken, in milliseconds. */
   pollMs: number;
   /** Schedules the orders' review invitations under these settings; absent: none are. */
@@ -32,6 +35,13 @@ export function createProcessor(options: ProcessorOptions) {
   const outage = createStoreOutageLog(options.log, () => performance.now(), PROCESSING_OUTAGE);
 
   const runOptions = options.invitations ? { invitations: options.invitations } : {};
+  const sizer = createBatchSizer(options.batchSize, options.maxBatchSize ?? options.batchSize);
+  /** One batch, of the size the last one calls for. */
+  const processBatch = async (): Promise<ProcessingReport> => {
+    const result = await options.store.processPendingSubmissions(sizer.next(), runOptions);
+    sizer.record(result.taken);
+    return result;
+  };
 
   /** The idle pause; `wake()` cuts it short unless it follows an error (no hot retry loop on commits). */
   const idle = createWakeablePause();
@@ -66,7 +76,7 @@ export function createProcessor(options: ProcessorOptions) {
     while (running) {
       let result: ProcessingReport | undefined;
       try {
-        result = await options.store.processPendingSubmissions(options.batchSize, runOptions);
+        result = await processBatch();
         outage.succeeded();
       } catch (error) {
         outage.failed(error);
@@ -104,7 +114,7 @@ export function createProcessor(options: ProcessorOptions) {
     /** Processes until nothing is pending; for tests and the CLI. */
     async drain(): Promise<void> {
       for (;;) {
-        const taken = report(await options.store.processPendingSubmissions(options.batchSize, runOptions));
+        const taken = report(await processBatch());
         if (taken === 0) return;
       }
     },

@@ -40,6 +40,7 @@ export async function startWorker(
     store,
     log,
     batchSize: config.processorBatchSize,
+    maxBatchSize: config.processorMaxBatchSize,
     pollMs: config.processorPollMs,
     invitations: config.invitations,
     onReport: (report) => {

@@ -93,6 +93,39 @@ describe("processor", () => {
     assert.deepEqual(outcomes, ["created", ...Array(19).fill("updated")]);
     assert.equal((await intake.store.findOrder("ACME", "SEQ-1"))?.order.fulfilment_date, "2021-10-29");
   });
+
+  it("doubles its batches while each comes back full, up to the most, and starts small again once caught up", async () => {
+    const intake = await createTestApp();
+    after(() => intake.close());
+    const send = async (orderRef: string) => {
+      const response = await intake.app.inject({
+        method: "POST",
+        url: "/v4/organisations/ACME/customer_order",
+        headers: { authorization: intake.acme.authorization, "content-type": "application/json" },
+        payload: { ...exampleOrder("ACME"), order_ref: orderRef },
+      });
+      assert.equal(response.statusCode, 202);
+      return (response.json() as { id: string }).id;
+    };
+    const ids: string[] = [];
+    for (let n = 0; n < 25; n++) ids.push(await send(`GROW-${n}`));
+    const limits: number[] = [];
+    const store = {
+      ...intake.store,
+      processPendingSubmissions: (limit: number) => {
+        limits.push(limit);
+        return intake.store.processPendingSubmissions(limit);
+      },
+    };
+    const processor = createProcessor({ store, log: quietLog, batchSize: 2, maxBatchSize: 8, pollMs: 1000 });
+    await processor.drain();
+    // 2 + 4 + 8 + 8 take 22, the next 8 finds 3: not full, so the one after (finding none) is small again.
+    assert.deepEqual(limits, [2, 4, 8, 8, 8, 2]);
+    const statuses = await Promise.all(
+      ids.map(async (id) => (await intake.store.findSubmission(id))?.status),
+    );
+    assert.deepEqual(statuses, Array(25).fill("processed"));
+  });
 });
 
 describe("processor on a store that keeps failing", () => {
