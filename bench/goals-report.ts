@@ -4,7 +4,7 @@
  */
 import { median } from "./load.js";
 import type { BenchmarkFigures } from "./report.js";
-import { processingSummary, round } from "./summaries.js";
+import { processingSummary } from "./summaries.js";
 
 interface Goal {
   figure: string;
@@ -20,6 +20,9 @@ interface Goal {
 }
 
 const ratio = (value: number) => value.toFixed(2);
+/** A figure with exactly `digits` decimals (a ratio of 1 is written 1.00), thousands separated. */
+const show = (value: number, digits: number) =>
+  value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** Processing "kept up" when it applied at least this share of what intake accepted (the backlog's readings are a few ms apart). */
 const KEPT_UP = 0.99;
 
@@ -85,7 +88,7 @@ export function goalsSection(figures: BenchmarkFigures): string[] {
     },
     {
       figure: "p99 at half the peak rate, SQLite, over bare's at that rate (ms)",
-      measured: latency && latency.service.p99Ms - latency.bare.p99Ms,
+      measured: latency && latency.serviceP99Ms - latency.bareP99Ms,
       digits: 1,
       goal: "≤ +5",
       shortBy: (value) => value - 5,
@@ -109,11 +112,11 @@ export function goalsSection(figures: BenchmarkFigures): string[] {
       if (measured === undefined) return `| ${figure} | not measured | ${goal} | – |`;
       const short = shortBy(measured);
       const verdicts = [
-        ...(short > 0 ? [`by ${round(short, digits)}`] : []),
+        ...(short > 0 ? [`by ${show(short, digits)}`] : []),
         ...(provided && !provided.holds ? [provided.otherwise] : []),
       ];
       const met = verdicts.length === 0 ? "yes" : `no: ${verdicts.join("; ")}`;
-      return `| ${figure} | ${round(measured, digits)} | ${goal} | ${met} |`;
+      return `| ${figure} | ${show(measured, digits)} | ${goal} | ${met} |`;
     }),
     "",
   ];

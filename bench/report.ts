@@ -11,10 +11,13 @@ import { processingSummary, round } from "./summaries.js";
 export interface BenchmarkFigures {
   settings: Record<string, number>;
   singles: Map<string, LoadResult[]>;
+  /** By target: CPU microseconds per answered request of each single-submission run (its processing included), all threads and main thread. */
+  cpu: Map<string, { processUs: number; mainUs: number }[]>;
   /** Each target's peak resident set (bytes) after the single-submission rounds, and after the batches. */
   peakRss: { afterSingles: Map<string, number | undefined>; afterBatches: Map<string, number | undefined> };
   perCommit: Map<string, number>;
-  halfRate: Map<string, { service: LoadResult; bare: LoadResult; rate: number }>;
+  /** By durable target: the median p99 of its runs at half its peak rate, and of bare's at the same rate. */
+  halfRate: Map<string, { serviceP99Ms: number; bareP99Ms: number; rate: number }>;
   batches: Map<string, LoadResult[]>;
   /** By "target / load": intake and processing of each run of that load. */
   processing: Map<string, ProcessingFigures[]>;
@@ -58,6 +61,10 @@ export function writeReport(figures: BenchmarkFigures): string {
   const limit = rps("limit");
   const noStore = rps("no-store");
   const mebibytes = (bytes: number | undefined) => (bytes === undefined ? "–" : round(bytes / 2 ** 20));
+  const cpuOf = (name: string, pick: (c: { processUs: number; mainUs: number }) => number) => {
+    const runs = figures.cpu.get(name);
+    return runs?.length ? round(median(runs.map(pick))) : "–";
+  };
   const lines = [
     `# Benchmark, ${new Date().toISOString().slice(0, 10)}`,
     "",
@@ -73,10 +80,13 @@ export function writeReport(figures: BenchmarkFigures): string {
     ...goalsSection(figures),
     "## Single submission",
     "",
-    "The peak RSS of each target's process (VmHWM) is read after these rounds, and again after the batches.",
+    "The peak RSS of each target's process (VmHWM) is read after these rounds, and again after the batches. " +
+      "CPU per request: the target process's CPU time (all its threads, and its main thread, the event loop) " +
+      "over each run and, for a durable target, the wait for its backlog after it, per request answered: what " +
+      "one order costs the machine, its processing included; the load generator's own is not in it.",
     "",
-    "| target | req/s (median) | p50 ms | p99 ms | / bare | / limit | / no-store | failures | peak RSS MiB | after batches |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| target | req/s (median) | p50 ms | p99 ms | / bare | / limit | / no-store | failures | CPU µs / request | of it, main thread | peak RSS MiB | after batches |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...[...singles.keys()].map((name) => {
       const results = singles.get(name);
       const value = rps(name);
@@ -87,7 +97,10 @@ export function writeReport(figures: BenchmarkFigures): string {
       )} | ${round(
         medianOf(results, (r) => r.p99Ms),
         1,
-      )} | ${(value / bare).toFixed(2)} | ${(value / limit).toFixed(2)} | ${(value / noStore).toFixed(2)} | ${failures} | ${mebibytes(
+      )} | ${(value / bare).toFixed(2)} | ${(value / limit).toFixed(2)} | ${(value / noStore).toFixed(2)} | ${failures} | ${cpuOf(
+        name,
+        (c) => c.processUs,
+      )} | ${cpuOf(name, (c) => c.mainUs)} | ${mebibytes(
         figures.peakRss.afterSingles.get(name),
       )} | ${mebibytes(figures.peakRss.afterBatches.get(name))} |`;
     }),
@@ -98,11 +111,13 @@ export function writeReport(figures: BenchmarkFigures): string {
     "",
     "## Latency at half of the peak rate",
     "",
+    `Medians over ${settings.rounds} runs of each, the target and bare alternating which runs first.`,
+    "",
     "| target | rate (req/s) | p99 ms | bare p99 ms at that rate | difference ms |",
     "|---|---|---|---|---|",
     ...[...figures.halfRate].map(
-      ([name, { service, bare: ceiling, rate }]) =>
-        `| ${name} | ${round(rate)} | ${round(service.p99Ms, 1)} | ${round(ceiling.p99Ms, 1)} | ${round(service.p99Ms - ceiling.p99Ms, 1)} |`,
+      ([name, { serviceP99Ms, bareP99Ms, rate }]) =>
+        `| ${name} | ${round(rate)} | ${round(serviceP99Ms, 1)} | ${round(bareP99Ms, 1)} | ${round(serviceP99Ms - bareP99Ms, 1)} |`,
     ),
     "",
     `## Batches of ${settings.batchSize}`,

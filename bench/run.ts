@@ -11,6 +11,7 @@ import { measureInvitationScheduling } from "./invitation-scheduling.js";
 import { type LoadResult, measure, median } from "./load.js";
 import { measureOutbound } from "./outbound.js";
 import { freshPostgresSchema } from "./postgres-schema.js";
+import { cpuPerRequest, cpuTimes } from "./process-cpu.js";
 import { measureWithProcessing, type ProcessingFigures, readMetric, waitForBacklog } from "./processing.js";
 import { reportFile, writeReport } from "./report.js";
 import { benchmarkTargets, peakRss, type RunningTarget, type Target } from "./targets.js";
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     );
 
     const singles = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+    const cpu = new Map<string, { processUs: number; mainUs: number }[]>();
     // Per durable target and load: what intake took and what processing applied meanwhile and after.
     const processing = new Map<string, ProcessingFigures[]>();
     const recordProcessing = (key: string, figures: ProcessingFigures) =>
@@ -88,10 +90,14 @@ async function main(): Promise<void> {
       const order = targets.map((_, i) => targets[(i + round) % targets.length]);
       for (const target of order) {
         if (!target) continue;
+        const before = cpuTimes(get(target.name).pid);
         const result = await run(target, "single, unpaced", 1, () =>
           single(get(target.name), settings.durationSeconds),
         );
         singles.get(target.name)?.push(result);
+        // Over the load and, for a durable target, the wait for its backlog: each order's processing included.
+        const used = cpuPerRequest(before, cpuTimes(get(target.name).pid), result.answered);
+        if (used) cpu.set(target.name, [...(cpu.get(target.name) ?? []), used]);
         process.stderr.write(
           `round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond)} req/s\n`,
         );
@@ -105,15 +111,29 @@ async function main(): Promise<void> {
       perCommit.set(target.name, (after.sum - start.sum) / Math.max(1, after.count - start.count));
     }
 
-    // Latency at half of each durable target's peak, against bare at the same rate.
-    const halfRate = new Map<string, { service: LoadResult; bare: LoadResult; rate: number }>();
+    // Latency at half of each durable target's peak, against bare at the same rate, in rounds that
+    // alternate which of the two runs first: one run's p99 moves by tens of ms with the machine.
+    const halfRate = new Map<string, { serviceP99Ms: number; bareP99Ms: number; rate: number }>();
     for (const target of targets.filter((t) => t.durable)) {
       const rate = Math.round(median((singles.get(target.name) ?? []).map((r) => r.requestsPerSecond)) / 2);
-      const service = await run(target, "single, half the peak rate", 1, () =>
-        single(get(target.name), settings.durationSeconds, rate),
-      );
-      const bare = await single(get("bare"), settings.durationSeconds, rate);
-      halfRate.set(target.name, { service, bare, rate });
+      const service: number[] = [];
+      const bare: number[] = [];
+      const measureService = async () =>
+        service.push(
+          (
+            await run(target, "single, half the peak rate", 1, () =>
+              single(get(target.name), settings.durationSeconds, rate),
+            )
+          ).p99Ms,
+        );
+      const measureBare = async () =>
+        bare.push((await single(get("bare"), settings.durationSeconds, rate)).p99Ms);
+      for (let round = 0; round < settings.rounds; round++) {
+        for (const measureOne of round % 2 ? [measureBare, measureService] : [measureService, measureBare]) {
+          await measureOne();
+        }
+      }
+      halfRate.set(target.name, { serviceP99Ms: median(service), bareP99Ms: median(bare), rate });
     }
 
     const batches = new Map<string, LoadResult[]>();
@@ -155,6 +175,7 @@ async function main(): Promise<void> {
     const report = writeReport({
       settings,
       singles,
+      cpu,
       peakRss: { afterSingles: rssAfterSingles, afterBatches: rssAfterBatches },
       perCommit,
       halfRate,
