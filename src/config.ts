@@ -197,10 +197,13 @@ export const EnvSchema = Type.Object({
     Type.Integer({ minimum: 1, description: "submissions applied per transaction" }),
   ),
   // While a backlog lasts, batches double up to this, so that processing keeps pace with large intake
-  // commits (see processing/batch-sizer.ts); never below PROCESSOR_BATCH_SIZE.
-  PROCESSOR_MAX_BATCH_SIZE: positiveInt(
-    2000,
-    "most submissions applied per transaction while a backlog lasts",
+  // commits (see processing/batch-sizer.ts). Unset: 2000 on SQLite; on PostgreSQL PROCESSOR_BATCH_SIZE (no
+  // growth), where a batch takes an advisory lock per order from the server's shared lock table.
+  PROCESSOR_MAX_BATCH_SIZE: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      description: "most submissions applied per transaction while a backlog lasts",
+    }),
   ),
   REQUEST_TIMEOUT_MS: positiveInt(30_000, "time allowed to receive one request"),
   KEEP_ALIVE_TIMEOUT_MS: positiveInt(72_000, "idle keep-alive connection lifetime"),
@@ -292,6 +295,15 @@ function describeError(error: ValueError): string {
   return error.message;
 }
 
+/** Submissions per processing batch without a backlog: unset, 200 on SQLite and 1000 on PostgreSQL. */
+const processorBatchSizeOf = (env: Env) =>
+  env.PROCESSOR_BATCH_SIZE ?? (isPostgresUrl(env.DATABASE_URL) ? 1000 : 200);
+
+/** The most a processing batch grows to: unset, 2000 on SQLite and the batch size on PostgreSQL. */
+const processorMaxBatchSizeOf = (env: Env) =>
+  env.PROCESSOR_MAX_BATCH_SIZE ??
+  (isPostgresUrl(env.DATABASE_URL) ? processorBatchSizeOf(env) : Math.max(2000, processorBatchSizeOf(env)));
+
 /**
  * Rules between settings. Each is checked when the settings it reads are valid on their own, so that every
  * rule broken is reported together with every malformed value.
@@ -302,6 +314,12 @@ const SETTING_RULES: { reads: (keyof Env)[]; holds: (env: Env) => boolean; messa
     reads: ["MAX_ORDERS_PER_BATCH", "MAX_PENDING_COMMITS"],
     holds: (env) => env.MAX_ORDERS_PER_BATCH <= env.MAX_PENDING_COMMITS,
     message: "MAX_ORDERS_PER_BATCH must not exceed MAX_PENDING_COMMITS",
+  },
+  // Batches grow from PROCESSOR_BATCH_SIZE to the maximum: a maximum below it would be no maximum.
+  {
+    reads: ["PROCESSOR_BATCH_SIZE", "PROCESSOR_MAX_BATCH_SIZE", "DATABASE_URL"],
+    holds: (env) => processorMaxBatchSizeOf(env) >= processorBatchSizeOf(env),
+    message: "PROCESSOR_MAX_BATCH_SIZE must be at least PROCESSOR_BATCH_SIZE",
   },
   // The delay is part of the grace period, and the requests in flight need some of it too.
   {
@@ -415,8 +433,8 @@ function toConfig(env: Env): Config {
     maxBodyBytesInFlight: env.MAX_BODY_BYTES_IN_FLIGHT,
     runProcessor: env.RUN_PROCESSOR,
     processorPollMs: env.PROCESSOR_POLL_MS,
-    processorBatchSize: env.PROCESSOR_BATCH_SIZE ?? (isPostgresUrl(env.DATABASE_URL) ? 1000 : 200),
-    processorMaxBatchSize: env.PROCESSOR_MAX_BATCH_SIZE,
+    processorBatchSize: processorBatchSizeOf(env),
+    processorMaxBatchSize: processorMaxBatchSizeOf(env),
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

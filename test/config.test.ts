@@ -178,6 +178,26 @@ describe("configuration", () => {
     assert.throws(() => loadConfig({ PROCESSOR_BATCH_SIZE: "0" }), /PROCESSOR_BATCH_SIZE/);
   });
 
+  it("grows processing batches to 2000 on SQLite and not at all on PostgreSQL unless told otherwise", () => {
+    const postgres = "postgres://db.internal/orders";
+    assert.equal(loadConfig({}).processorMaxBatchSize, 2000);
+    assert.equal(loadConfig({ PROCESSOR_BATCH_SIZE: "5000" }).processorMaxBatchSize, 5000);
+    assert.equal(loadConfig({ DATABASE_URL: postgres }).processorMaxBatchSize, 1000);
+    assert.equal(
+      loadConfig({ DATABASE_URL: postgres, PROCESSOR_BATCH_SIZE: "50" }).processorMaxBatchSize,
+      50,
+    );
+    assert.equal(
+      loadConfig({ DATABASE_URL: postgres, PROCESSOR_MAX_BATCH_SIZE: "4000" }).processorMaxBatchSize,
+      4000,
+    );
+    assert.throws(
+      () => loadConfig({ PROCESSOR_MAX_BATCH_SIZE: "100" }),
+      /PROCESSOR_MAX_BATCH_SIZE must be at least PROCESSOR_BATCH_SIZE/,
+    );
+    assert.throws(() => loadConfig({ PROCESSOR_MAX_BATCH_SIZE: "0" }), /PROCESSOR_MAX_BATCH_SIZE/);
+  });
+
   it("gives the headers 10 s, or the whole request's time when shorter, and never more than that", () => {
     assert.equal(loadConfig({}).headersTimeoutMs, 10_000);
     assert.equal(loadConfig({ REQUEST_TIMEOUT_MS: "2000" }).headersTimeoutMs, 2000);

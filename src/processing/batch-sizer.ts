@@ -8,6 +8,7 @@
  * (short transactions, short waits for intake's commits) once it has caught up.
  */
 export function createBatchSizer(base: number, max: number) {
+  // The configuration refuses a maximum below the base; a caller that passes one gets no growth.
   const ceiling = Math.max(base, max);
   let size = base;
   return {
@@ -16,6 +17,10 @@ export function createBatchSizer(base: number, max: number) {
     /** What the last batch took. */
     record(taken: number): void {
       size = taken >= size ? Math.min(size * 2, ceiling) : base;
+    },
+    /** The last batch failed: the next is of the configured size again. */
+    reset(): void {
+      size = base;
     },
   };
 }

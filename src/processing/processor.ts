@@ -36,11 +36,16 @@ export function createProcessor(options: ProcessorOptions) {
 
   const runOptions = options.invitations ? { invitations: options.invitations } : {};
   const sizer = createBatchSizer(options.batchSize, options.maxBatchSize ?? options.batchSize);
-  /** One batch, of the size the last one calls for. */
+  /** One batch, of the size the last one calls for; a batch that fails sets the size back (it may have been too large). */
   const processBatch = async (): Promise<ProcessingReport> => {
-    const result = await options.store.processPendingSubmissions(sizer.next(), runOptions);
-    sizer.record(result.taken);
-    return result;
+    try {
+      const result = await options.store.processPendingSubmissions(sizer.next(), runOptions);
+      sizer.record(result.taken);
+      return result;
+    } catch (error) {
+      sizer.reset();
+      throw error;
+    }
   };
 
   /** The idle pause; `wake()` cuts it short unless it follows an error (no hot retry loop on commits). */

@@ -75,7 +75,10 @@ export async function startWorker(
   purger.start();
   retention.start();
   const privacy = startPrivacyJobs({ store, config, log });
-  log.info({ store: store.kind, batchSize: config.processorBatchSize }, "worker started");
+  log.info(
+    { store: store.kind, batchSize: config.processorBatchSize, maxBatchSize: config.processorMaxBatchSize },
+    "worker started",
+  );
   let stopping: Promise<void> | undefined;
   return {
     stop() {

@@ -19,6 +19,26 @@ import { createTestApp } from "../helpers/test-app.js";
 
 const quietLog = { info() {}, warn() {}, error() {}, debug() {} };
 
+/** Submits `count` orders of refs of their own (`<prefix>-0`…) and returns their submission ids. */
+async function submitOrders(
+  intake: Awaited<ReturnType<typeof createTestApp>>,
+  prefix: string,
+  count: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const response = await intake.app.inject({
+      method: "POST",
+      url: "/v4/organisations/ACME/customer_order",
+      headers: { authorization: intake.acme.authorization, "content-type": "application/json" },
+      payload: { ...exampleOrder("ACME"), order_ref: `${prefix}-${n}` },
+    });
+    assert.equal(response.statusCode, 202);
+    ids.push((response.json() as { id: string }).id);
+  }
+  return ids;
+}
+
 describe("processor", () => {
   it("wakes on a commit and processes the submission without waiting for its poll interval", async () => {
     const intake = await createTestApp();
@@ -97,18 +117,7 @@ describe("processor", () => {
   it("doubles its batches while each comes back full, up to the most, and starts small again once caught up", async () => {
     const intake = await createTestApp();
     after(() => intake.close());
-    const send = async (orderRef: string) => {
-      const response = await intake.app.inject({
-        method: "POST",
-        url: "/v4/organisations/ACME/customer_order",
-        headers: { authorization: intake.acme.authorization, "content-type": "application/json" },
-        payload: { ...exampleOrder("ACME"), order_ref: orderRef },
-      });
-      assert.equal(response.statusCode, 202);
-      return (response.json() as { id: string }).id;
-    };
-    const ids: string[] = [];
-    for (let n = 0; n < 25; n++) ids.push(await send(`GROW-${n}`));
+    const ids = await submitOrders(intake, "GROW", 25);
     const limits: number[] = [];
     const store = {
       ...intake.store,
@@ -125,6 +134,27 @@ describe("processor", () => {
       ids.map(async (id) => (await intake.store.findSubmission(id))?.status),
     );
     assert.deepEqual(statuses, Array(25).fill("processed"));
+  });
+
+  it("starts small again after a batch that failed, which may have failed for its size", async () => {
+    const intake = await createTestApp();
+    after(() => intake.close());
+    await submitOrders(intake, "RESET", 25);
+    const limits: number[] = [];
+    const store = {
+      ...intake.store,
+      processPendingSubmissions: async (limit: number) => {
+        limits.push(limit);
+        if (limits.length === 3) throw new StoreUnavailableError("statement timeout");
+        return intake.store.processPendingSubmissions(limit);
+      },
+    };
+    const processor = createProcessor({ store, log: quietLog, batchSize: 2, maxBatchSize: 8, pollMs: 1000 });
+    await assert.rejects(processor.drain(), StoreUnavailableError);
+    await processor.drain();
+    // 2 and 4 applied, the batch of 8 failed; then 2, 4, 8, and 8 finding the last 5; then 2 finding none.
+    assert.deepEqual(limits, [2, 4, 8, 2, 4, 8, 8, 2]);
+    assert.equal(await intake.store.countPendingSubmissions(), 0);
   });
 });
 
