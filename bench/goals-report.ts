@@ -26,7 +26,8 @@ const show = (value: number, digits: number) =>
 /** Processing "kept up" when it applied at least this share of what intake accepted (the backlog's readings are a few ms apart). */
 const KEPT_UP = 0.99;
 
-export function goalsSection(figures: BenchmarkFigures): string[] {
+/** Each goal of the benchmark with what this run measured of it. */
+function goalsOf(figures: BenchmarkFigures): Goal[] {
   const { singles, batches, processing, halfRate, settings } = figures;
   const rps = (name: string) => {
     const value = median((singles.get(name) ?? []).map((r) => r.requestsPerSecond));
@@ -36,7 +37,8 @@ export function goalsSection(figures: BenchmarkFigures): string[] {
     a === undefined || b === undefined ? undefined : a / b;
   const batchRate = (name: string) => {
     const results = batches.get(name);
-    return results ? median(results.map((r) => r.requestsPerSecond)) * (settings.batchSize ?? 0) : undefined;
+    // Accepted batches only: a refused one (503 at the backlog's ceiling, say) carries no orders.
+    return results ? median(results.map((r) => r.answeredPerSecond)) * (settings.batchSize ?? 0) : undefined;
   };
   const keptUp = (key: string) => {
     const runs = processing.get(key);
@@ -56,7 +58,10 @@ export function goalsSection(figures: BenchmarkFigures): string[] {
       digits: 2,
       goal: `≥ 0.90, applied / accepted ≥ ${KEPT_UP}`,
       shortBy: (value) => 0.9 - value,
-      provided: { holds: (sqliteKeptUp ?? 0) >= KEPT_UP, otherwise: "processing did not keep up" },
+      provided: {
+        holds: sqliteKeptUp !== undefined && sqliteKeptUp >= KEPT_UP,
+        otherwise: sqliteKeptUp === undefined ? "processing not measured" : "processing did not keep up",
+      },
     },
     {
       figure: "the service's own HTTP path: no-store / bare",
@@ -83,7 +88,7 @@ export function goalsSection(figures: BenchmarkFigures): string[] {
       figure: "PostgreSQL: applied / accepted, single submissions at saturation",
       measured: keptUp("postgres / single, unpaced"),
       digits: 2,
-      goal: "≥ 1.00 (the backlog does not grow)",
+      goal: `≥ 1.00, the backlog not growing (met from ${KEPT_UP}: the backlog is read a few ms from the load's ends)`,
       shortBy: (value) => KEPT_UP - value,
     },
     {
@@ -103,12 +108,17 @@ export function goalsSection(figures: BenchmarkFigures): string[] {
       }),
     ),
   ];
+  return goals;
+}
+
+/** The goals table: each goal, what this run measured, and whether it was met or by how much it fell short. */
+export function goalsSection(figures: BenchmarkFigures): string[] {
   return [
     "## Goals",
     "",
     "| figure | measured | goal | met |",
     "|---|---|---|---|",
-    ...goals.map(({ figure, measured, digits, goal, shortBy, provided }) => {
+    ...goalsOf(figures).map(({ figure, measured, digits, goal, shortBy, provided }) => {
       if (measured === undefined) return `| ${figure} | not measured | ${goal} | – |`;
       const short = shortBy(measured);
       const verdicts = [

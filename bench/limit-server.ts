@@ -28,6 +28,8 @@ const store = new Worker(
   { eval: true, workerData: { path: databasePath, progress } },
 );
 
+/** Set once SIGTERM has been received: the thread's exit is then expected. */
+let stopping = false;
 /** Callbacks of the groups sent and not yet committed, by group sequence number. */
 const waiting = new Map<number, Array<() => void>>();
 let nextSeq = 1;
@@ -45,8 +47,14 @@ store.on("message", (message: LimitCommitted) => {
     waiting.delete(seq);
   }
 });
+// Without its thread nothing more can be committed: stop, rather than leave requests waiting unanswered.
 store.on("error", (error) => {
   process.stderr.write(`limit store thread failed: ${error.message}\n`);
+  process.exit(1);
+});
+store.on("exit", (code) => {
+  if (stopping) return;
+  process.stderr.write(`limit store thread exited with ${code}\n`);
   process.exit(1);
 });
 
@@ -144,9 +152,10 @@ app.get("/metrics", async (_request, reply) =>
 const url = await app.listen({ host: "127.0.0.1", port: 0 });
 const authorization = `Basic ${Buffer.from(`${keyId}:${secret}`).toString("base64")}`;
 process.stdout.write(`${JSON.stringify({ msg: `Server listening at ${url}`, authorization })}\n`);
-process.on("SIGTERM", () =>
-  app
+process.on("SIGTERM", () => {
+  stopping = true;
+  return app
     .close()
     .then(() => store.terminate())
-    .then(() => process.exit(0)),
-);
+    .then(() => process.exit(0));
+});

@@ -10,6 +10,8 @@ export interface LoadResult {
   failures: number;
   /** Answers with the expected status: for the intake endpoints, requests whose orders were accepted. */
   answered: number;
+  /** Answers with the expected status per second (`requestsPerSecond` counts every answer). */
+  answeredPerSecond: number;
 }
 
 export interface LoadOptions {
@@ -63,6 +65,7 @@ async function measureWithAutocannon(options: LoadOptions): Promise<LoadResult> 
     p99Ms: result.latency.p99,
     failures: unexpected + result.errors + result.timeouts,
     answered: countWhere((status) => status === options.expectedStatus),
+    answeredPerSecond: countWhere((status) => status === options.expectedStatus) / result.duration,
   };
 }
 

@@ -83,7 +83,8 @@ export function writeReport(figures: BenchmarkFigures): string {
     "The peak RSS of each target's process (VmHWM) is read after these rounds, and again after the batches. " +
       "CPU per request: the target process's CPU time (all its threads, and its main thread, the event loop) " +
       "over each run and, for a durable target, the wait for its backlog after it, per request answered: what " +
-      "one order costs the machine, its processing included; the load generator's own is not in it.",
+      "one order costs the target's process, its processing included; the load generator's is not in it, nor, " +
+      "for postgres, the database server's.",
     "",
     "| target | req/s (median) | p50 ms | p99 ms | / bare | / limit | / no-store | failures | CPU µs / request | of it, main thread | peak RSS MiB | after batches |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -127,7 +128,7 @@ export function writeReport(figures: BenchmarkFigures): string {
     "| target | orders/s (median) | batch p99 ms | failures |",
     "|---|---|---|---|",
     ...[...figures.batches].map(([name, results]) => {
-      const ordersPerSecond = medianOf(results, (r) => r.requestsPerSecond) * (settings.batchSize ?? 0);
+      const ordersPerSecond = medianOf(results, (r) => r.answeredPerSecond) * (settings.batchSize ?? 0);
       const failures = results.reduce((sum, r) => sum + r.failures, 0);
       return `| ${name} | ${round(ordersPerSecond)} | ${round(
         medianOf(results, (r) => r.p99Ms),

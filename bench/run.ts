@@ -153,7 +153,7 @@ async function main(): Promise<void> {
         );
         batches.set(target.name, [...(batches.get(target.name) ?? []), result]);
         process.stderr.write(
-          `batch round ${round + 1} ${target.name}: ${Math.round(result.requestsPerSecond * settings.batchSize)} orders/s\n`,
+          `batch round ${round + 1} ${target.name}: ${Math.round(result.answeredPerSecond * settings.batchSize)} orders/s\n`,
         );
       }
     }

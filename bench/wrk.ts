@@ -115,6 +115,7 @@ export async function measureWithWrk(options: LoadOptions): Promise<LoadResult> 
       p99Ms: summary.p99_us / 1000,
       failures: summary.not_2xx + summary.socket_errors,
       answered: summary.requests - summary.not_2xx,
+      answeredPerSecond: (summary.requests - summary.not_2xx) / seconds,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
