@@ -25,9 +25,21 @@ export function childPointer(parent: string, key: string | number): string {
 
 /** A copy of `record` without the properties whose value is `undefined`, so unsent fields stay unsent. */
 export function dropUndefined<T extends object>(record: T): T {
+  return copyWithout(record, undefined) as T;
+}
+
+/**
+ * A copy of `record` without the properties whose value is `absent` (`undefined`, or the `null` of a
+ * column that holds nothing). Keys and a look-up each rather than Object.entries: it runs for every order
+ * and item of a batch, in validation and when processing reads orders back, and the pairs that entries
+ * allocates were a fifth of validating an order.
+ */
+export function copyWithout(record: object, absent: undefined | null): Record<string, unknown> {
+  const source = record as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (value !== undefined) copy[key] = value;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (value !== absent) copy[key] = value;
   }
-  return copy as T;
+  return copy;
 }

@@ -1,3 +1,4 @@
+import { copyWithout } from "../domain/json-access.js";
 import type { MetadataValue, NormalisedItem, NormalisedOrder } from "../domain/normalised-order.js";
 
 /** The columns of an order row that hold the order itself, as every adapter reads them back. */
@@ -44,7 +45,7 @@ export interface ItemColumns {
 
 /** Copies the non-null columns into an object, so that "not sent" stays absent rather than null. */
 function present<T extends object>(fields: { [K in keyof T]-?: unknown }): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as T;
+  return copyWithout(fields, null) as T;
 }
 
 /** The normalised order that a row and its items store. */
