@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "node:util";
+import equal from "fast-deep-equal";
 import type { SubmissionFailureCode } from "./failure-codes.js";
 import type { NormalisedOrder } from "./normalised-order.js";
 
@@ -57,7 +57,7 @@ export function previousAttributes(before: NormalisedOrder, after: NormalisedOrd
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof NormalisedOrder>;
   for (const key of keys) {
     if (key === "customer") continue;
-    if (!isDeepStrictEqual(before[key], after[key])) previous[key] = before[key] ?? null;
+    if (!equal(before[key], after[key])) previous[key] = before[key] ?? null;
   }
   const customer: Record<string, unknown> = {};
   const customerKeys = new Set([...Object.keys(before.customer), ...Object.keys(after.customer)]);
