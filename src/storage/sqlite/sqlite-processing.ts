@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { orderKey } from "../../domain/apply-submissions-in-order.js";
 import type { NormalisedOrder } from "../../domain/normalised-order.js";
 import type { ProcessingDatabase, ProcessingTransaction } from "../processing-io.js";
+import type { SubmissionOutcome } from "../store.js";
 import { assertInTransaction, inAsyncWriteTransaction } from "./async-write-transaction.js";
 import type { createEventQueries } from "./events-sql.js";
 import type { createOrderQueries } from "./orders-sql.js";
@@ -44,7 +45,13 @@ export function createSqliteProcessing(
       for (const order of changed) orders.save(order, now);
     },
     async markProcessed(processed, now) {
-      for (const { seq, outcome } of processed) submissions.markProcessed(seq, outcome, now);
+      const seqsByOutcome = new Map<SubmissionOutcome, number[]>();
+      for (const { seq, outcome } of processed) {
+        const seqs = seqsByOutcome.get(outcome);
+        if (seqs) seqs.push(seq);
+        else seqsByOutcome.set(outcome, [seq]);
+      }
+      for (const [outcome, seqs] of seqsByOutcome) submissions.markProcessed(seqs, outcome, now);
     },
     async markFailed(failures, now) {
       for (const failure of failures) submissions.markFailed(failure, now);

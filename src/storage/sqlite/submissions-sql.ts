@@ -37,8 +37,10 @@ export function createSubmissionQueries(db: Database.Database) {
     `UPDATE submissions SET document = ?, document_version = ?, raw = '', suppressed = 1,
        customer_hash = coalesce(customer_hash, ?) WHERE seq = ?`,
   );
+  // The seqs of one outcome as a JSON array, in one statement: about half the time of one statement a row.
   const markProcessed = db.prepare(
-    "UPDATE submissions SET status = 'processed', outcome = ?, processed_at = ? WHERE seq = ?",
+    `UPDATE submissions SET status = 'processed', outcome = ?, processed_at = ?
+       WHERE seq IN (SELECT value FROM json_each(?))`,
   );
   const markFailed = db.prepare(
     "UPDATE submissions SET status = 'failed', failure_code = ?, failure_reason = ?, processed_at = ? WHERE seq = ?",
@@ -86,8 +88,9 @@ export function createSubmissionQueries(db: Database.Database) {
     suppress: ({ seq, document, customerHash }: SuppressedSubmission): void => {
       suppress.run(JSON.stringify(document), submissionDocument.current, customerHash, seq);
     },
-    markProcessed: (seq: number, outcome: SubmissionOutcome, at: string) =>
-      markProcessed.run(outcome, at, seq),
+    /** Marks the submissions of these seqs processed, each with the same outcome. */
+    markProcessed: (seqs: readonly number[], outcome: SubmissionOutcome, at: string) =>
+      markProcessed.run(outcome, at, JSON.stringify(seqs)),
     markFailed: ({ seq, code, reason }: SubmissionFailure, at: string) =>
       markFailed.run(code, reason, at, seq),
   };
