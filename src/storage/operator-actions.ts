@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "node:util";
+import equal from "fast-deep-equal";
 import { type InvitationPolicyOverrides, policyOverrideErrors } from "../domain/invitation-policy.js";
 import { issueSecret } from "./api-credentials.js";
 import type { AuditAction, NewAuditEntry } from "./audit-store.js";
@@ -118,7 +118,7 @@ export function createOperatorActions(writes: OperatorWrites): OperatorActions {
       return writes.changeOrganisation(
         trkref,
         changeOf(by, "organisation.invitation_policy_changed", trkref, (org) =>
-          isDeepStrictEqual(org.invitationPolicy, invitationPolicy)
+          equal(org.invitationPolicy, invitationPolicy)
             ? undefined
             : [
                 { ...org, invitationPolicy },

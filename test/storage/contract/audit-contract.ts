@@ -93,6 +93,10 @@ export function auditContract(open: OpenFixture): void {
       const { keyId, secretHash } = issueCredential();
       await store.createApiKey({ id: keyId, secretHash, trkrefs: ["ACME"], ...by });
       await store.revokeApiKey(keyId, by);
+      await store.setOrganisationInvitationPolicy("ACME", {
+        delay_days: 10,
+        country_delay_days: { GB: 5, US: 10 },
+      });
       const before = await store.listAuditEntries();
 
       await assert.rejects(
@@ -109,6 +113,12 @@ export function auditContract(open: OpenFixture): void {
       assert.equal(await store.setOrganisationEnabled("ACME", true, by), true, "enabling twice succeeds");
       await store.renameOrganisation("ACME", "Acme", by);
       await store.setOrganisationRateLimit("ACME", null, by);
+      // The same policy, its keys in another order.
+      await store.setOrganisationInvitationPolicy(
+        "ACME",
+        { country_delay_days: { US: 10, GB: 5 }, delay_days: 10 },
+        by,
+      );
       assert.equal(await store.setOrganisationEnabled("NOPE", true, by), false);
 
       assert.deepEqual(await store.listAuditEntries(), before);
